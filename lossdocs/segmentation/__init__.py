@@ -1,0 +1,11 @@
+"""Segmentation: soft Jaccard and Dice losses, and the hard-mask metrics IoU, mIoU and Dice."""
+
+# Each submodule lists its public names in __all__; the family re-exports them.
+from . import metrics, soft
+from .metrics import *  # noqa: F403
+from .soft import *  # noqa: F403
+
+__all__ = [
+    *soft.__all__,
+    *metrics.__all__,
+]
