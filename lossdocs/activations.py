@@ -119,6 +119,8 @@ def _shifted_sums(x: np.ndarray, axis: int):
     top = np.argmax(x, axis=axis, keepdims=True)
     np.put_along_axis(e, top, 0, axis=axis)
     s = np.sum(e, axis=axis, keepdims=True)
+    # argmax picks a NaN as the maximum and the line above zeroes it: put it back.
+    s = np.where(np.isnan(m), m, s)
     return m, z, s
 
 
