@@ -1,0 +1,102 @@
+"""The public surface: the names of api.md, and the docstring shape every page relies on."""
+
+import inspect
+import re
+
+import pytest
+
+import lossdocs
+
+# The public names fixed by the design (api.md), family by family.
+API = {
+    "activations": ["sigmoid", "log_sigmoid", "softmax", "log_softmax", "logsumexp"],
+    "regression": ["mse", "mae", "huber", "smooth_l1"],
+    "classification": [
+        "zero_one",
+        "cross_entropy",
+        "nll_loss",
+        "binary_cross_entropy",
+        "binary_cross_entropy_with_logits",
+        "hinge",
+        "exponential",
+        "logistic",
+        "focal_loss",
+        "softmax_focal_loss",
+    ],
+    "segmentation": [
+        "jaccard_loss",
+        "dice_loss",
+        "confusion_matrix",
+        "iou_from_confusion_matrix",
+        "iou_per_class",
+        "mean_iou",
+        "dice_coefficient",
+        "jaccard_index",
+    ],
+    "detection": ["box_area", "box_iou", "generalized_box_iou", "giou_loss"],
+    "contrastive": ["info_nce"],
+    "divergence": ["entropy", "kl_divergence", "js_divergence", "gaussian_kl"],
+}
+GRADS = [
+    "mse_grad",
+    "mae_grad",
+    "huber_grad",
+    "smooth_l1_grad",
+    "cross_entropy_grad",
+    "binary_cross_entropy_grad",
+    "binary_cross_entropy_with_logits_grad",
+    "hinge_grad",
+    "exponential_grad",
+    "logistic_grad",
+    "focal_loss_grad",
+    "jaccard_loss_grad",
+    "dice_loss_grad",
+    "info_nce_grad",
+    "kl_divergence_grad",
+]
+NAMES = [name for names in API.values() for name in names] + GRADS
+SECTIONS = ["Parameters", "Returns", "Raises", "See Also", "Notes", "Examples"]
+
+
+def test_all_lists_exactly_the_public_api():
+    assert sorted(lossdocs.__all__) == sorted(NAMES)
+    assert len(set(lossdocs.__all__)) == len(lossdocs.__all__)
+
+
+@pytest.mark.parametrize("family, names", API.items())
+def test_each_name_lives_in_its_family(family, names):
+    module = getattr(lossdocs, family)
+    for name in names:
+        assert name in module.__all__, f"{name} missing from lossdocs.{family}"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_docstring_shape(name):
+    doc = inspect.getdoc(getattr(lossdocs, name))
+    assert doc, f"{name} has no docstring"
+    # TeX survived: a non-raw docstring turns \f, \b, \a into control characters.
+    assert not re.search(r"[\x07\x08\x0c]", doc), f"{name}: use a raw docstring"
+    assert ".. math::" in doc, f"{name}: no formula"
+    positions = [doc.find(f"\n{s}\n{'-' * len(s)}") for s in SECTIONS]
+    assert -1 not in positions, f"{name}: missing one of {SECTIONS}"
+    assert positions == sorted(positions), f"{name}: sections out of order"
+    assert doc.find(".. math::") < positions[0], f"{name}: the formula comes before Parameters"
+    assert ">>> " in doc.split("Examples\n--------")[1], f"{name}: no doctest"
+
+
+@pytest.mark.parametrize("name", GRADS)
+def test_grad_has_the_signature_of_its_loss(name):
+    grad = inspect.signature(getattr(lossdocs, name))
+    loss = inspect.signature(getattr(lossdocs, name.removesuffix("_grad")))
+    assert grad.parameters.keys() == loss.parameters.keys()
+    for p in loss.parameters.values():
+        assert grad.parameters[p.name].default == p.default
+        assert grad.parameters[p.name].kind == p.kind
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_hyperparameters_are_keyword_only(name):
+    params = inspect.signature(getattr(lossdocs, name)).parameters.values()
+    for p in params:
+        if p.name in {"reduction", "delta", "beta", "gamma", "alpha", "margin", "temperature"}:
+            assert p.kind is inspect.Parameter.KEYWORD_ONLY, f"{name}({p.name}) keyword-only"
