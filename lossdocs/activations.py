@@ -102,7 +102,8 @@ def log_sigmoid(x):
     [-1.0000e+03 -6.9315e-01 -4.2484e-18]
     """
     x = as_float(x, "x")
-    return -np.logaddexp(x.dtype.type(0), -x)
+    with np.errstate(invalid="ignore"):  # logaddexp warns on NaN; NaN propagates anyway
+        return -np.logaddexp(x.dtype.type(0), -x)
 
 
 def _shifted_sums(x: np.ndarray, axis: int):

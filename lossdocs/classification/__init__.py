@@ -7,6 +7,7 @@ from . import (
     categorical_grad,
     focal,
     margin,
+    margin_grad,
     softmax_focal,
     zero_one_loss,
 )
@@ -15,6 +16,7 @@ from .categorical import *  # noqa: F403
 from .categorical_grad import *  # noqa: F403
 from .focal import *  # noqa: F403
 from .margin import *  # noqa: F403
+from .margin_grad import *  # noqa: F403
 from .softmax_focal import *  # noqa: F403
 from .zero_one_loss import *  # noqa: F403
 
@@ -25,5 +27,6 @@ __all__ = [
     *softmax_focal.__all__,
     *binary.__all__,
     *margin.__all__,
+    *margin_grad.__all__,
     *focal.__all__,
 ]
