@@ -104,7 +104,7 @@ def test_extreme_scores_are_exact_or_overflow_only_where_the_value_does():
 # ---------------------------------------------------------------- gradients
 
 
-@pytest.mark.parametrize(("loss", "grad"), zip(LOSSES, GRADS, strict=True))
+@pytest.mark.parametrize(("loss", "grad"), list(zip(LOSSES, GRADS, strict=True)))
 def test_gradients_match_finite_differences(loss, grad):
     rng = np.random.default_rng(0)
     s, y = rng.uniform(-4, 4, 40), rng.choice([-1.0, 1.0], 40)

@@ -135,11 +135,16 @@ def kl_divergence(p, q, *, axis=-1):
     iff P = Q (Gibbs' inequality). A row that does not sum to 1 raises, where
     PyTorch sums it as given and ``scipy.stats.entropy`` renormalises it.
 
-    Computed as :math:`\sum [p \log(p/q) - p + q]`: the same for normalised
-    rows, but every term is :math:`\ge 0`, and :math:`\log(p/q)` is taken as
-    ``log1p((p - q) / q)`` where p and q are close, so the KL of nearly equal
-    distributions keeps full relative accuracy (the plain sum cancels terms of
-    both signs). No warning for zeros; NaN propagates.
+    Computed as :math:`\sum [p \log(p/q) - p + q]` (the generalised KL, or
+    I-divergence), whose terms are each :math:`\ge 0`, so the result is never
+    negative and the KL of nearly equal distributions is accurate relative to
+    this form; :math:`\log(p/q)` is taken as ``log1p((p - q) / q)`` where p and
+    q are close. For rows that sum to exactly 1 it equals
+    :math:`\sum p \log(p/q)`; for floating-point rows it differs by
+    :math:`\sum q - \sum p`, a few ulps for normalised rows and up to the
+    accepted tolerance of the row sums otherwise (PyTorch's ``kl_div`` returns
+    the plain sum, which can come out slightly negative). No warning for zeros;
+    NaN propagates.
 
     References
     ----------
