@@ -182,7 +182,9 @@ def kl_divergence_grad(p, q, *, axis=-1):
     Parameters
     ----------
     p, q : array_like
-        P and Q as in :func:`kl_divergence` (P first), one shape; `axis` likewise.
+        P and Q as in :func:`kl_divergence` (P first), one shape.
+    axis : int, default -1
+        The axis along which each row is a distribution.
 
     Returns
     -------

@@ -201,10 +201,12 @@ def dice_loss(probs, target, *, smooth=0.0, eps=1e-7, squared=False, axis=None, 
 
     Parameters
     ----------
-    probs, target, smooth, eps, axis, reduction
+    probs, target, smooth, eps
         As for :func:`jaccard_loss`.
     squared : bool, default False
         Sum squares in the denominator: the V-Net form of Milletari et al.
+    axis, reduction
+        As for :func:`jaccard_loss`.
 
     Returns
     -------

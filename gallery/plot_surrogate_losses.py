@@ -1,0 +1,67 @@
+"""
+==========================
+Surrogates of the 0-1 loss
+==========================
+
+The 0-1 loss and its convex surrogates as functions of the margin
+``y f(x)``, as in Hastie, Tibshirani and Friedman (ESL, Fig. 10.4). Each
+surrogate lies on or above the 0-1 step and, unlike it, has a slope that
+tells the model which way to move.
+"""
+
+# SPDX-License-Identifier: MIT
+
+# %%
+# The losses on the margin axis
+# -----------------------------
+# With the label ``y = +1`` the score is the margin itself, so every margin
+# loss of lossdocs can be drawn on one axis. The 0-1 loss compares the
+# predicted sign with the label (a margin of exactly 0 counts as an error).
+# The logistic loss is divided by ``log 2`` so that, like the others, it
+# passes through (0, 1); the squared error ``(1 - m)^2`` is ESL's fifth
+# curve, which also punishes margins that are *too* right.
+import matplotlib.pyplot as plt
+import numpy as np
+
+from lossdocs import exponential, hinge, logistic, mse, zero_one
+from lossdocs.plotting import annotate, use_style
+
+use_style()
+
+margin = np.linspace(-2.0, 2.0, 801)
+y = np.ones_like(margin)
+predicted_sign = np.where(margin > 0, 1.0, -1.0)
+curves = {
+    "0-1 (misclassification)": zero_one(predicted_sign, y, reduction="none"),
+    "hinge (SVM)": hinge(margin, y, reduction="none"),
+    "logistic / log 2 (binomial deviance)": logistic(margin, y, reduction="none") / np.log(2.0),
+    "exponential (AdaBoost)": exponential(margin, y, reduction="none"),
+    r"squared error $(1 - m)^2$": mse(margin, y, reduction="none"),
+}
+at_zero = {name: float(curve[margin.size // 2]) for name, curve in curves.items()}
+print({name.split(" ")[0]: round(v, 6) for name, v in at_zero.items()})
+
+# %%
+# The figure
+# ----------
+fig, ax = plt.subplots(figsize=(8, 4.8))
+for name, curve in curves.items():
+    if name.startswith("0-1"):
+        ax.plot(margin, curve, color="black", lw=2.8, ls="-", label=name, drawstyle="steps-mid")
+    else:
+        ax.plot(margin, curve, label=name)
+ax.set(
+    xlim=(-2, 2),
+    ylim=(-0.08, 3.05),
+    xlabel=r"margin $m = y\,f(x)$",
+    ylabel="loss",
+    title="Surrogates of the 0-1 loss on the margin axis",
+)
+ax.axvline(0.0, color="0.5", lw=1)
+ax.plot(0, 1, "o", ms=8, mfc="white", mec="black", mew=1.5, zorder=5)
+annotate(ax, "all pass through (0, 1)\nand lie on or above the step", (0, 1), (95, 70))
+annotate(ax, "misclassified", (-1.0, 0.0), (0, 18), arrowprops=None, bbox=None, color="0.35")
+annotate(ax, "correct", (1.0, 0.0), (0, 18), arrowprops=None, bbox=None, color="0.35")
+ax.legend(loc="upper right")
+
+plt.show()

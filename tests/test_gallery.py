@@ -1,0 +1,314 @@
+"""The gallery: every script follows the conventions, runs, and its figure's numbers are right.
+
+Each script is run once with runpy (Matplotlib's Agg backend, set here, not
+in the scripts); the checks read its module-level arrays, which come from
+lossdocs, so a figure provably draws what the library computes.
+"""
+
+import ast
+import os
+import re
+import runpy
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+# The backend is chosen when Matplotlib is imported: set it first.
+os.environ["MPLBACKEND"] = "Agg"
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+
+import lossdocs
+from lossdocs.plotting import COLORS, grid_gaussian, landscape, use_style
+
+GALLERY = Path(__file__).resolve().parent.parent / "gallery"
+SCRIPTS = sorted(GALLERY.glob("plot_*.py"))
+ALLOWED_IMPORTS = {"lossdocs", "numpy", "matplotlib"}
+
+
+@pytest.fixture(scope="module")
+def gallery():
+    """Run a script (once per module) and return its namespace and its figures."""
+    cache = {}
+
+    def run(stem):
+        if stem not in cache:
+            plt.close("all")
+            namespace = runpy.run_path(str(GALLERY / f"{stem}.py"), run_name="__main__")
+            figures = [plt.figure(num) for num in plt.get_fignums()]
+            plt.close("all")
+            cache[stem] = namespace, figures
+        return cache[stem]
+
+    yield run
+    plt.close("all")
+
+
+def ns(gallery, stem):
+    return gallery(stem)[0]
+
+
+# Conventions, read from the source ---------------------------------------------------------
+
+
+def test_the_twelve_figures_exist():
+    stems = {path.stem for path in SCRIPTS}
+    expected = {
+        "plot_regression_losses",
+        "plot_surrogate_losses",
+        "plot_focal_loss",
+        "plot_sigmoid_mse_vs_ce",
+        "plot_mean_vs_median",
+        "plot_iou_dice",
+        "plot_infonce_temperature",
+        "plot_kl_forward_reverse",
+        "plot_class_imbalance",
+        "plot_regression_landscape",
+        "plot_classification_landscape",
+        "plot_kl_landscape",
+    }
+    assert expected <= stems
+    assert (GALLERY / "README.txt").read_text().startswith("Gallery\n=======\n")
+
+
+@pytest.mark.parametrize("path", SCRIPTS, ids=lambda p: p.stem)
+def test_script_conventions(path):
+    source = path.read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    doc = ast.get_docstring(tree, clean=False)
+    # An RST title with = bars as long as the title, then a summary paragraph.
+    m = re.match(r"\n(=+)\n(.+)\n(=+)\n\n(\S.+)", doc, re.DOTALL)
+    assert m, "the docstring must open with an =-barred title and a summary"
+    assert len(m[1]) == len(m[2]) == len(m[3]), "title bars must match the title's length"
+    # The docstring and the cells' comments are RST: outside ``literals`` a | starts a
+    # substitution reference, and -W turns the warning into a failed build.
+    prose = doc + "\n".join(line for line in source.splitlines() if line.startswith("# "))
+    assert "|" not in re.sub(r"``.+?``", "", prose), "write ``KL(P || Q)`` as a literal"
+    assert "# SPDX-License-Identifier: MIT" in source
+    assert source.count("\n# %%\n") >= 2, "cells with prose first"
+    # Imports: lossdocs, NumPy and Matplotlib only; lossdocs itself for the numbers.
+    modules = {
+        alias.name.split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    } | {node.module.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert modules <= ALLOWED_IMPORTS, modules - ALLOWED_IMPORTS
+    loss_names = {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module == "lossdocs"
+        for alias in node.names
+    }
+    assert loss_names and loss_names <= set(lossdocs.__all__)
+    # No backend is chosen in a script; randomness is seeded with default_rng(0).
+    assert "matplotlib.use" not in source and "MPLBACKEND" not in source
+    assert "np.random." not in source.replace("np.random.default_rng(0)", "")
+    # The page shows no stray repr: it ends with plt.show() or an assignment to _.
+    last = tree.body[-1]
+    assert (isinstance(last, ast.Expr) and ast.unparse(last) == "plt.show()") or (
+        isinstance(last, ast.Assign) and ast.unparse(last.targets[0]) == "_"
+    )
+
+
+@pytest.mark.parametrize("path", SCRIPTS, ids=lambda p: p.stem)
+def test_script_draws_labelled_figures(gallery, path):
+    _, figures = gallery(path.stem)
+    assert figures, "the script draws no figure"
+    for fig in figures:
+        width, height = fig.get_size_inches() * fig.dpi
+        assert width == pytest.approx(800), "drawn for the 800 px text column"
+        assert height <= 800
+        assert fig.get_facecolor() == (1.0, 1.0, 1.0, 1.0), "opaque white: reads on dark pages"
+        axes = [ax for ax in fig.axes if ax.axison]
+        assert all(ax.get_title() for ax in fig.axes), "every panel has a title"
+        assert any(ax.get_xlabel() for ax in axes) and any(ax.get_ylabel() for ax in axes)
+        assert any(ax.get_legend() is not None for ax in axes), "a legend"
+        assert any(child for ax in fig.axes for child in ax.texts), "the key point annotated"
+
+
+# The numbers each figure shows --------------------------------------------------------------
+
+
+def test_regression_losses(gallery):
+    g = ns(gallery, "plot_regression_losses")
+    r = g["r"]
+    assert g["loss_mse"][r == 0] == 0
+    np.testing.assert_allclose(g["grad_mse"], 2 * r)  # d r^2 / dr = 2 r
+    # Huber's slope is capped at delta, smooth L1's at 1 whatever beta is.
+    for d in g["deltas"]:
+        assert g["grad_huber"][d][-1] == pytest.approx(d) and g["grad_huber"][d][0] == -d
+    for b in g["betas"]:
+        assert g["grad_smooth_l1"][b][-1] == pytest.approx(1.0)
+    assert g["huber_over_smooth_l1"] < 1e-12  # huber(delta=d) = d * smooth_l1(beta=d)
+
+
+def test_surrogates_bound_the_zero_one_loss(gallery):
+    g = ns(gallery, "plot_surrogate_losses")
+    zero_one = g["curves"]["0-1 (misclassification)"]
+    for name, curve in g["curves"].items():
+        assert g["at_zero"][name] == pytest.approx(1.0), name  # all pass through (0, 1)
+        assert np.all(curve >= zero_one - 1e-12), name
+    # The 0-1 loss is a step: 1 for m <= 0, 0 for m > 0.
+    np.testing.assert_array_equal(zero_one, (g["margin"] <= 0).astype(float))
+
+
+def test_focal_loss_is_cross_entropy_over_100_at_p_09(gallery):
+    g = ns(gallery, "plot_focal_loss")
+    # (1 - 0.9) ** 2 = 0.01: the focal loss is 100 times smaller.
+    assert g["ratio_09"] == pytest.approx(100.0, rel=1e-9)
+    assert g["ce_09"] == pytest.approx(-np.log(0.9), rel=1e-12)
+    np.testing.assert_allclose(g["curves"][0.0], g["cross_entropy_curve"], rtol=1e-12)
+    stacked = np.stack([g["curves"][gamma] for gamma in g["gammas"]])
+    assert np.all(np.diff(stacked, axis=0) <= 0), "a larger gamma never raises the loss"
+
+
+def test_sigmoid_neuron_mse_stalls_ce_does_not(gallery):
+    g = ns(gallery, "plot_sigmoid_mse_vs_ce")
+    mse_loss, ce_loss = g["nielsen_loss"]["MSE"], g["nielsen_loss"]["CE"]
+    # Start: output sigmoid(4) = 0.982, so MSE/2 = 0.482 and CE = -log(1 - 0.982) = 4.02.
+    assert mse_loss[0] == pytest.approx(0.5 * (1 / (1 + np.exp(-4))) ** 2)
+    assert ce_loss[0] == pytest.approx(np.log1p(np.exp(4.0)))
+    # MSE stalls: after 100 epochs it has lost under 5 %; CE is below 0.05 by then.
+    assert mse_loss[100] > 0.95 * mse_loss[0]
+    assert ce_loss[100] < 0.05
+    # After 300 epochs Nielsen's quadratic-cost neuron outputs about 0.20.
+    assert g["nielsen_output"]["MSE"][-1] == pytest.approx(0.20, abs=0.01)
+    assert g["nielsen_output"]["CE"][-1] < 0.02
+    # On the landscape, from the same saturated start, CE gets much lower than MSE does.
+    (_, mse_path_loss), (_, ce_path_loss) = g["paths"]["MSE"], g["paths"]["CE"]
+    assert mse_path_loss[-1] > 0.4 and ce_path_loss[-1] < 0.5 * ce_path_loss[0]
+    assert ce_path_loss[-1] == pytest.approx(g["surfaces"]["CE"].min(), rel=0.01)
+
+
+def test_mse_finds_the_mean_mae_the_median(gallery):
+    g = ns(gallery, "plot_mean_vs_median")
+    y, step = g["y"], 0.001  # the grid step of the constant
+    assert abs(g["c_mse"] - y.mean()) <= step
+    assert abs(g["c_mae"] - np.median(y)) <= step
+    assert g["c_mae"] < g["c_huber"] < g["c_mse"]
+
+
+def test_iou_and_dice_of_sliding_boxes(gallery):
+    g = ns(gallery, "plot_iou_dice")
+    dx, iou, dice, giou = g["dx"], g["iou"], g["dice"], g["giou"]
+    same = np.argmin(np.abs(dx))
+    assert iou[same] == pytest.approx(1.0) and dice[same] == pytest.approx(1.0)
+    # dx = 1: overlap 1 x 2 = 2, union 4 + 4 - 2 = 6, so IoU = 1/3 and Dice = 4/8.
+    assert iou[g["k"]] == pytest.approx(1 / 3) and dice[g["k"]] == pytest.approx(0.5)
+    apart = np.abs(dx) >= 2
+    assert np.all(iou[apart] == 0) and np.all(dice[apart] == 0)
+    assert np.all(giou[np.abs(dx) > 2] < 0)  # GIoU keeps falling where IoU is flat
+    np.testing.assert_allclose(dice, 2 * iou / (1 + iou), atol=1e-12)
+    np.testing.assert_allclose(g["mask_iou"], iou, atol=1e-12)
+
+
+def test_infonce_temperature_concentrates_the_gradient(gallery):
+    g = ns(gallery, "plot_infonce_temperature")
+    share = g["hard_share"]
+    assert np.all(np.diff(share) < 0), "a lower temperature puts more on hard negatives"
+    assert share[0] > 0.99 and g["n_hard"] / g["n_neg"] < share[-1] < 0.1
+    for tau in g["temperatures"]:
+        # The gradient per negative is its softmax weight over tau.
+        w = g["weights"][tau]
+        np.testing.assert_allclose(g["shares"][tau], w / w.sum(), rtol=1e-10)
+        # InfoNCE is cross-entropy with the positive as the class.
+        expected = -lossdocs.log_softmax(g["query"][0] / tau)[0]
+        assert g["loss_at"][tau] == pytest.approx(expected, rel=1e-12)
+
+
+def test_kl_forward_matches_moments_reverse_picks_a_mode(gallery):
+    g = ns(gallery, "plot_kl_forward_reverse")
+    grid_kl, closed_form = g["check"]
+    assert grid_kl == pytest.approx(closed_form, rel=1e-3)
+    mu, sigma = g["fit_forward"]
+    mu_step, sigma_step = np.diff(g["mus"])[0], np.diff(g["sigmas"])[0]
+    # Minimising KL(P || Q) over Gaussians matches P's mean and standard deviation.
+    assert abs(mu - g["p_mean"]) <= mu_step and abs(sigma - g["p_std"]) <= 1.5 * sigma_step
+    # The reverse fit sits on the heavier mode, N(-2, 0.7^2).
+    mu, sigma = g["fit_reverse"]
+    assert abs(mu + 2.0) <= mu_step and abs(sigma - 0.7) <= sigma_step
+
+
+def test_focal_loss_finds_the_rare_class_sooner(gallery):
+    g = ns(gallery, "plot_class_imbalance")
+    pos, neg, early = g["recall_pos"], g["recall_neg"], g["snapshot"] - 1
+    ce, fl, fl_alpha = "cross-entropy", "focal, gamma = 2", "focal, gamma = 2, alpha = 0.25"
+    assert pos[fl][early] > pos[ce][early] + 0.1
+    assert abs(pos[fl][-1] - pos[ce][-1]) < 0.05, "both end near the same boundary"
+    assert pos[fl_alpha][-1] < pos[ce][-1], "alpha = 0.25 on the rare class slows it down"
+    assert all(neg[name][-1] > 0.99 for name in neg)
+    assert g["easy_share"][ce] > 10 * g["easy_share"]["focal, gamma = 2"]
+
+
+def test_regression_landscape_minimisers(gallery):
+    g = ns(gallery, "plot_regression_landscape")
+    x, y = g["x"], g["y"]
+    slope_step, intercept_step = np.diff(g["slopes"])[0], np.diff(g["intercepts"])[0]
+    lstsq = np.linalg.lstsq(np.c_[x, np.ones_like(x)], y, rcond=None)[0]
+    a, b = g["minimisers"]["MSE"]
+    assert abs(a - lstsq[0]) <= slope_step and abs(b - lstsq[1]) <= intercept_step
+    truth = np.array([g["true_slope"], g["true_intercept"]])
+    miss = {name: np.linalg.norm(np.array(m) - truth) for name, m in g["minimisers"].items()}
+    assert miss["MAE"] < miss["MSE"] / 3 and miss["Huber, delta = 1"] < miss["MSE"] / 3
+    # Gradient descent on MSE and Huber ends at the grid minimum.
+    for name in ("MSE", "Huber, delta = 1"):
+        end = g["paths"][name][-1]
+        assert abs(end[0] - g["minimisers"][name][0]) <= 2 * slope_step
+
+
+def test_classification_landscape(gallery):
+    g = ns(gallery, "plot_classification_landscape")
+    s = g["surfaces"]
+    n_points = g["y"].size
+    np.testing.assert_allclose(s["0-1"] * n_points, np.round(s["0-1"] * n_points), atol=1e-9)
+    # Hinge and exponential are upper bounds of the 0-1 loss, the logistic one in log2.
+    assert np.all(s["hinge"] >= s["0-1"]) and np.all(s["exponential"] >= s["0-1"])
+    assert np.all(s["logistic"] / np.log(2) >= s["0-1"] - 1e-12)
+    step = np.diff(g["w1"])[0]
+    for name in ("logistic", "exponential"):  # smooth: descent ends at the grid minimum
+        assert np.all(np.abs(g["paths"][name][-1] - g["minimisers"][name]) <= 2 * step)
+    assert g["error_rate"]["0-1"] <= min(g["error_rate"].values())
+
+
+def test_kl_landscape_basins(gallery):
+    g = ns(gallery, "plot_kl_landscape")
+    forward, reverse = g["forward_minima"], g["reverse_minima"]
+    assert len(forward) == 1 and len(reverse) == 2
+    assert reverse[0][0] == pytest.approx(-2.0, abs=0.1) and reverse[1][0] == pytest.approx(
+        2.5, abs=0.1
+    )
+    fwd, rev = g["surfaces"].values()
+    assert np.isinf(fwd).any() and np.isfinite(rev).all()
+    assert forward[0][2] == pytest.approx(np.min(fwd)) and reverse[0][2] == pytest.approx(rev.min())
+
+
+# The shared style -----------------------------------------------------------------------------
+
+
+def test_use_style_and_landscape():
+    with matplotlib.rc_context():
+        use_style()
+        assert matplotlib.rcParams["figure.facecolor"] == "white"
+        assert matplotlib.rcParams["axes.prop_cycle"].by_key()["color"][0] == COLORS["blue"]
+        fig, ax = plt.subplots()
+        z = np.add.outer(np.arange(4.0), np.arange(5.0)) ** 2
+        z[0, 0] = np.inf  # left blank, not an error
+        filled = landscape(ax, np.arange(5), np.arange(4), z, levels=6)
+        assert filled.levels[0] == pytest.approx(1.0) and filled.levels[-1] == pytest.approx(49.0)
+        with pytest.raises(ValueError, match="spacing"):
+            landscape(ax, np.arange(5), np.arange(4), z, spacing="log")
+        plt.close(fig)
+
+
+def test_grid_gaussian_is_a_distribution():
+    x = np.linspace(-20, 20, 801)
+    q = grid_gaussian(x, np.array([[0.0], [1.0]]), np.array([[1.0], [2.0]]))
+    assert q.shape == (2, 1, 801)
+    np.testing.assert_allclose(q.sum(axis=-1), 1.0)
+    # Mean and variance of the discretised N(1, 2^2) are those of the Gaussian.
+    assert np.sum(x * q[1, 0]) == pytest.approx(1.0, abs=1e-6)
+    assert np.sum((x - 1) ** 2 * q[1, 0]) == pytest.approx(4.0, rel=1e-3)
