@@ -34,7 +34,7 @@ def focal_loss(logits, target, *, alpha=0.25, gamma=2.0, reduction="mean"):
     .. math::
 
         \ell(z, y) = -\alpha_t (1 - p_t)^\gamma
-        \left[ y \log p + (1 - y) \log(1 - p) \right], \quad
+        \left[ y \log p + (1 - y) \log(1 - p) \right], \\
         p = \sigma(z), \quad p_t = y p + (1 - y)(1 - p), \quad
         \alpha_t = \alpha y + (1 - \alpha)(1 - y)
 
