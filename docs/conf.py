@@ -36,6 +36,7 @@ version = release = lossdocs.__version__
 language = _sphinx_language(os.environ.get("READTHEDOCS_LANGUAGE") or "en")
 locale_dirs = ["locale/"]
 gettext_compact = False  # one catalog per page
+gettext_location = False  # no source paths in catalogs: they differ between clones
 
 extensions = [
     "sphinx.ext.autodoc",
