@@ -1,11 +1,17 @@
 """Sphinx configuration of the lossdocs site.
 
-Built offline, warnings as errors (``nox -s docs``):
+Built offline, warnings as errors, one language at a time (``nox -s docs`` runs
+``tools/docsbuild.py``, which builds English, then Chinese):
 
-    sphinx-build -W --keep-going -n -T -b html -d docs/_build/doctrees/en docs docs/_build/html/en
+    sphinx-build -W --keep-going -n -T -b html -D language=zh_CN \
+        -d docs/_build/doctrees/zh_CN docs docs/_build/html/zh_CN
 
-The language comes from ``READTHEDOCS_LANGUAGE`` (Read the Docs sets it; ``en``
-when unset) or from ``-D language=...``.
+The language comes from ``READTHEDOCS_LANGUAGE`` (Read the Docs sets it, e.g.
+``zh-cn``; ``en`` when unset) or from ``-D language=...``; the Chinese text is in
+``locale/zh_CN/LC_MESSAGES`` (refreshed by ``nox -s translate``). Settings that
+depend on the language are applied by the extensions once it is known
+(``_ext/zh_search.py``: Chinese search; ``_ext/langswitch.py``: the link to the
+other language).
 """
 
 from __future__ import annotations
@@ -51,6 +57,9 @@ extensions = [
     "mathml",
     "lossdoc",
     "apiref",
+    "langswitch",
+    "zh_search",
+    "myst_speedup",  # translated builds: a few seconds less (see its docstring)
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
@@ -63,7 +72,7 @@ exclude_patterns = [
     "api/generated",
     "auto_gallery/*.md5",
 ]
-templates_path: list[str] = []
+templates_path = ["_templates"]
 pygments_style = "sphinx"
 pygments_dark_style = "monokai"
 
@@ -142,3 +151,13 @@ html_theme_options = {
 }
 copybutton_prompt_text = r">>> |\.\.\. "
 copybutton_prompt_is_regexp = True
+
+# -- Languages -------------------------------------------------------------------------
+# The link to the same page in the other language (_ext/langswitch.py): each label
+# in its own language.
+language_switch = {"en": "English", "zh_CN": "中文"}
+
+# -- Search ----------------------------------------------------------------------------
+# A Chinese build indexes with jieba (_ext/zh_search.py sets html_search_language);
+# jieba takes the user dictionary of our terms by absolute path only.
+html_search_options = {"dict": str(DOCS / "zh_userdict.txt")}

@@ -22,8 +22,9 @@ def _is_external(url: str) -> bool:
 
 
 def test_site_layout(html_root, pages):
-    # en/ now, zh_CN/ later, and a root index.html that sends a visitor to en/.
+    # en/ and zh_CN/, and a root index.html that sends a visitor to en/.
     assert (html_root / "en" / "index.html") in pages
+    assert (html_root / "zh_CN" / "index.html") in pages
     redirect = (html_root / "index.html").read_text(encoding="utf-8")
     assert 'http-equiv="refresh"' in redirect and "en/index.html" in redirect
     assert len(pages) > 20
@@ -83,16 +84,20 @@ def test_math_is_mathml_with_the_bundled_font(html_root, pages):
 
 
 def test_every_public_name_has_one_api_entry_with_source(html_root, pages):
-    entries: dict[str, list[Path]] = {}
-    for path, page in pages.items():
-        for name in page.ids & {f"lossdocs.{n}" for n in lossdocs.__all__}:
-            entries.setdefault(name, []).append(path)
-    missing = sorted(f"lossdocs.{n}" for n in lossdocs.__all__ if f"lossdocs.{n}" not in entries)
-    assert not missing, missing
-    twice = {name: paths for name, paths in entries.items() if len(paths) > 1}
-    assert not twice, twice
-    page = pages[html_root / "en" / "api" / "regression.html"]
-    assert ("a", "href", "../_modules/lossdocs/regression/robust.html#huber") in page.refs
+    for lang in ("en", "zh_CN"):  # once in each language
+        entries: dict[str, list[Path]] = {}
+        for path, page in pages.items():
+            if path.relative_to(html_root).parts[0] != lang:
+                continue
+            for name in page.ids & {f"lossdocs.{n}" for n in lossdocs.__all__}:
+                entries.setdefault(name, []).append(path)
+        names = (f"lossdocs.{n}" for n in lossdocs.__all__)
+        missing = sorted(name for name in names if name not in entries)
+        assert not missing, (lang, missing)
+        twice = {name: paths for name, paths in entries.items() if len(paths) > 1}
+        assert not twice, twice
+        page = pages[html_root / lang / "api" / "regression.html"]
+        assert ("a", "href", "../_modules/lossdocs/regression/robust.html#huber") in page.refs
 
 
 def test_the_gallery_is_reachable_from_the_landing_page(html_root, pages):

@@ -1,0 +1,176 @@
+"""The Chinese edition: every page has a catalog, fully translated and in step with the English.
+
+The catalogs are docs/locale/zh_CN/LC_MESSAGES/<page>.po, one per page (conf.py:
+``gettext_compact = False``). ``nox -s translate`` refreshes them after the English
+changes and prints what is left to translate; these tests fail until it is done:
+
+- every page of docs/ (MyST, reST, and the gallery pages sphinx-gallery writes) has
+  a catalog, and no catalog outlives its page;
+- no catalog has an untranslated or a fuzzy message (a fuzzy message is shown in
+  English: Sphinx ignores it);
+- each catalog holds exactly the messages of the English page today (the gettext
+  builder is run on a copy of docs/ in tmp_path): a message missing from a catalog
+  means it is stale.
+
+Also the pieces of the Chinese build that need no build: Read the Docs' language
+code, the switcher's links there, and docs/_ext/myst_speedup.py.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+polib = pytest.importorskip("polib")  # the docs extra
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+GALLERY = ROOT / "gallery"
+CATALOGS = DOCS / "locale" / "zh_CN" / "LC_MESSAGES"
+sys.path.insert(0, str(DOCS / "_ext"))
+
+from langswitch import language_root  # noqa: E402
+from zh_search import is_chinese  # noqa: E402
+
+# Folders of docs/ that hold no page of ours (build output, generated files, templates).
+NOT_PAGES = {"_build", "_ext", "_static", "_templates", "locale", "auto_gallery", "api/generated"}
+
+
+def pages() -> set[str]:
+    """Every page the site has, as Sphinx names it (``classification/ce-and-mle``)."""
+    found = set()
+    for path in DOCS.rglob("*"):
+        rel = path.relative_to(DOCS)
+        if path.suffix not in (".md", ".rst") or any(
+            rel.as_posix() == d or rel.as_posix().startswith(d + "/") for d in NOT_PAGES
+        ):
+            continue
+        found.add(rel.with_suffix("").as_posix())
+    # sphinx-gallery writes one page per script, and the index from README.txt.
+    found.update(f"auto_gallery/{p.stem}" for p in GALLERY.glob("*.py") if p.stem != "__init__")
+    found.add("auto_gallery/index")
+    return found
+
+
+def catalogs() -> dict[str, Path]:
+    return {p.relative_to(CATALOGS).with_suffix("").as_posix(): p for p in CATALOGS.rglob("*.po")}
+
+
+def messages(path: Path) -> set[tuple[str | None, str]]:
+    return {(e.msgctxt, e.msgid) for e in polib.pofile(str(path)) if not e.obsolete}
+
+
+def test_every_page_has_a_catalog():
+    expected, present = pages(), set(catalogs())
+    assert len(expected) > 40
+    assert not expected - present, f"pages without a catalog: {sorted(expected - present)}"
+    assert not present - expected, f"catalogs without a page: {sorted(present - expected)}"
+
+
+@pytest.mark.parametrize("page", sorted(catalogs()))
+def test_catalog_is_fully_translated(page):
+    po = polib.pofile(str(catalogs()[page]))
+    untranslated = [e.msgid[:60] for e in po.untranslated_entries()]
+    fuzzy = [e.msgid[:60] for e in po.fuzzy_entries()]
+    assert not untranslated, f"{len(untranslated)} untranslated, first: {untranslated[:3]}"
+    assert not fuzzy, f"{len(fuzzy)} fuzzy (check, then drop the flag): {fuzzy[:3]}"
+
+
+@pytest.mark.parametrize("page", sorted(catalogs()))
+def test_catalog_header_and_form(page):
+    po = polib.pofile(str(catalogs()[page]))
+    assert po.metadata.get("Language") == "zh_CN"
+    assert "charset=utf-8" in po.metadata.get("Content-Type", "").lower()
+    assert po.metadata.get("Plural-Forms", "").startswith("nplurals=1;")
+    # No source locations (conf.py: gettext_location = False): they differ between clones.
+    assert not [e.msgid for e in po if e.occurrences], "location comments in the catalog"
+
+
+def _copy_site(dest: Path) -> Path:
+    """A copy of docs/ (with the gallery's output, for its md5 cache) and gallery/.
+
+    The build writes into both; anything else of the repository a page may include
+    (benchmarks/results/, say) is linked, not copied.
+    """
+    skip = shutil.ignore_patterns("_build", "__pycache__", "*.mo")
+    shutil.copytree(DOCS, dest / "docs", ignore=skip)
+    shutil.copytree(GALLERY, dest / "gallery", ignore=skip)
+    for item in ROOT.iterdir():
+        if item.name not in ("docs", "gallery") and not item.name.startswith("."):
+            (dest / item.name).symlink_to(item, target_is_directory=item.is_dir())
+    return dest / "docs"
+
+
+def test_catalogs_are_in_step_with_the_english(tmp_path):
+    # A copy, so the checkout is left as it was (the gallery may run there: ~10 s cold).
+    docs = _copy_site(tmp_path)
+    pot = tmp_path / "pot"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-T", "-q", "-b", "gettext",
+         "-d", str(tmp_path / "doctrees"), str(docs), str(pot)],
+        capture_output=True, text=True, check=False, env=env, timeout=600,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-3000:]
+    templates = {p.relative_to(pot).with_suffix("").as_posix(): p for p in pot.rglob("*.pot")}
+    present = catalogs()
+    assert set(templates) == set(present), "run `nox -s translate`: pages and catalogs differ"
+    stale = []
+    for page, template in sorted(templates.items()):
+        english, chinese = messages(template), messages(present[page])
+        if english != chinese:
+            new = sorted(m for _, m in english - chinese)
+            gone = sorted(m for _, m in chinese - english)
+            stale.append(f"{page}: {len(new)} new {new[:1]}, {len(gone)} gone {gone[:1]}")
+    assert not stale, "stale catalogs: run `nox -s translate`, then translate\n" + "\n".join(stale)
+
+
+def test_read_the_docs_language_codes_map_to_sphinx_ones():
+    # Read the Docs sets READTHEDOCS_LANGUAGE=zh-cn for the Chinese translation project.
+    source = (DOCS / "conf.py").read_text(encoding="utf-8")
+    match = re.search(r"^def _sphinx_language\(.*?(?=^\S)", source, re.S | re.M)
+    assert match, "conf.py lost _sphinx_language"
+    namespace: dict = {}
+    exec(match.group(0), namespace)
+    to_sphinx = namespace["_sphinx_language"]
+    assert to_sphinx("zh-cn") == "zh_CN"
+    assert to_sphinx("zh_CN") == "zh_CN"
+    assert to_sphinx("en") == "en"
+    assert is_chinese(to_sphinx("zh-cn")) and not is_chinese("en")
+
+
+def test_the_switcher_follows_read_the_docs_urls():
+    # Locally the languages are sibling folders; Read the Docs serves /en/latest/ and
+    # /zh-cn/latest/, one level more to go up.
+    assert language_root("zh_CN", {}) == "../zh_CN/"
+    rtd = {"READTHEDOCS": "True", "READTHEDOCS_VERSION": "latest"}
+    assert language_root("zh_CN", rtd) == "../../zh-cn/latest/"
+    assert language_root("en", rtd) == "../../en/latest/"
+
+
+def test_myst_speedup_parses_into_the_given_document_without_a_spare(monkeypatch):
+    # docs/_ext/myst_speedup.py: a given document, and no throwaway one built beside it.
+    base = pytest.importorskip("myst_parser.mdit_to_docutils.base")
+    from docutils.frontend import get_default_settings
+    from docutils.utils import new_document
+    from myst_parser.parsers.docutils_ import Parser
+    from myst_speedup import _lazy, needed
+
+    monkeypatch.setattr(base.DocutilsRenderer, "setup_render", base.DocutilsRenderer.setup_render)
+    assert needed(), "MyST builds its default document lazily now: drop myst_speedup"
+    made = []
+    make_document = base.make_document
+    monkeypatch.setattr(base, "make_document", lambda *a, **k: made.append(1) or make_document())
+    patched = _lazy(base.DocutilsRenderer.setup_render)
+    monkeypatch.setattr(base.DocutilsRenderer, "setup_render", patched)
+    document = new_document("page.md", get_default_settings(Parser))
+    Parser().parse("# Title\n\nSome *text*.\n", document)
+    assert not made
+    assert document.astext().split() == ["Title", "Some", "text."]
+    assert not needed()  # applied once
