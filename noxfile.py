@@ -8,7 +8,7 @@ nox.needs_version = ">=2024.3.2"
 # Keep virtualenv: uv ignores the CPU torch wheel on this disk and would download CUDA torch.
 nox.options.default_venv_backend = "virtualenv"
 nox.options.reuse_existing_virtualenvs = True
-nox.options.sessions = ["lint", "tests", "crosscheck", "docs"]
+nox.options.sessions = ["lint", "tests", "crosscheck", "docs", "browser"]
 
 PYTHON = "3.11"
 TORCH = "torch==2.13.0"  # the CPU build; a bare "torch" pulls several GB of CUDA wheels
@@ -45,6 +45,17 @@ def docs(session: nox.Session) -> None:
     session.install("-e", ".[docs,test]")
     session.run("python", DOCS, "html", *session.posargs)  # `-- zh_CN`: one language
     session.run("pytest", "tests/site", "tests/test_docs_ext.py", "-p", "no:cacheprovider")
+
+
+@nox.session(python=PYTHON, reuse_venv=True)
+def browser(session: nox.Session) -> None:
+    """Test the built site in Debian's headless Chromium, offline, in every built language."""
+    from pathlib import Path
+
+    if not Path("docs/_build/html/en/index.html").is_file():
+        session.error("no built site in docs/_build/html: run `nox -s docs` first")
+    session.install("-e", ".[test,browser]")  # never `playwright install`: /usr/bin/chromium
+    session.run("pytest", "tests/browser", "-p", "no:cacheprovider", *session.posargs)
 
 
 @nox.session(python=PYTHON, reuse_venv=True)

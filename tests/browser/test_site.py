@@ -1,0 +1,98 @@
+"""The built site as a reader meets it, in every built language (``nox -s browser``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import parse_qs, urljoin, urlsplit
+
+import pytest
+from playwright.sync_api import Browser
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from .chromium import Recorder
+from .crawl import ASSET_DIRS
+from .report import SCREENSHOTS, SUMMARY, record
+from .themes import capture, figure_pages
+
+# (language, query, pages that must be among the results). The Chinese queries need
+# the user dictionary (交叉熵 is one word) and zh_search.js (an unspaced query is split
+# against the index's terms): see docs/_ext/zh_search.py.
+SEARCHES = [
+    ("en", "focal", {"detection/focal-loss.html"}),
+    ("zh_CN", "交叉熵", {"classification/ce-and-mle.html", "classification/why-log.html"}),
+    ("zh_CN", "交叉熵损失", {"classification/ce-and-mle.html"}),
+]
+# The results list is complete once Sphinx writes its summary line.
+SEARCH_DONE = """() => {
+  const summary = document.querySelector("#search-results p.search-summary");
+  return summary !== null && summary.innerText.trim() !== "";
+}"""
+
+
+def test_root_index_sends_readers_to_english(browser: Browser, base_url: str) -> None:
+    context = browser.new_context()
+    recorder = Recorder(context)
+    page = context.new_page()
+    page.goto(base_url)
+    page.wait_for_url(urljoin(base_url, "en/index.html"))
+    problems = recorder.take()
+    context.close()
+    assert not problems, record(problems)
+
+
+def test_every_page(crawls, html_root: Path, lang: str) -> None:
+    """Every page loads and shows cleanly, and links reach every HTML page of the build."""
+    result = crawls(lang)
+    folder = html_root / lang
+    built = {p.relative_to(folder).as_posix() for p in folder.rglob("*.html")}
+    built = {p for p in built if p.split("/", 1)[0] not in ASSET_DIRS}
+    unreached = [f"{lang}/{p}: no link leads here from {lang}/index.html"
+                 for p in sorted(built - set(result.pages))]  # fmt: skip
+    problems = result.problems + unreached
+    assert not problems, record(problems)
+
+
+def _is_search_for(url: str, root: str, query: str) -> bool:
+    parts = urlsplit(url)
+    return url.startswith(f"{root}search.html") and parse_qs(parts.query).get("q") == [query]
+
+
+@pytest.mark.parametrize(("search_lang", "query", "expected"), SEARCHES)
+def test_search(browser: Browser, base_url: str, languages: list[str],
+                search_lang: str, query: str, expected: set[str]) -> None:  # fmt: skip
+    if search_lang not in languages:
+        pytest.skip(f"{search_lang} is not built")
+    context = browser.new_context()
+    recorder = Recorder(context)
+    page = context.new_page()
+    root = urljoin(base_url, f"{search_lang}/")
+    # As a reader: type the query into the sidebar's search box on the index, press Enter.
+    page.goto(f"{root}index.html", wait_until="load")
+    box = page.locator('input[name="q"]').first
+    box.fill(query)
+    box.press("Enter")
+    problems = []
+    try:
+        page.wait_for_url(lambda url: _is_search_for(url, root, query), timeout=10_000)
+        page.wait_for_function(SEARCH_DONE, timeout=10_000)
+    except PlaywrightTimeout:
+        problems.append(f"{search_lang}: search for {query!r} never finished ({page.url})")
+    hrefs = page.eval_on_selector_all(
+        "#search-results ul.search li a", "links => links.map((a) => a.href)"
+    )
+    found = {href.split("#")[0].removeprefix(root) for href in hrefs}
+    problems += [f"{search_lang}: {query!r} does not list {page_}" for page_ in
+                 sorted(expected - found)]  # fmt: skip
+    problems += [f"{search_lang}: search {query!r}: {p}" for p in recorder.take()]
+    context.close()
+    SUMMARY.searches += 1
+    assert not problems, record(problems) + f"\nlisted: {sorted(found)}"
+
+
+def test_figures_in_light_and_dark(browser: Browser, base_url: str, crawls, lang: str) -> None:
+    """The pages with figures, screenshotted in both schemes; figures visible in each."""
+    paths = figure_pages(crawls(lang).figures())
+    assert paths, f"{lang}: no page with a figure found"
+    problems = capture(browser, base_url, lang, paths, SCREENSHOTS)
+    SUMMARY.shots += 2 * len(paths)
+    assert not problems, record(problems)
