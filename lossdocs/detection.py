@@ -39,15 +39,24 @@ def _safe_div(num: np.ndarray, den: np.ndarray) -> np.ndarray:
 
 
 def _area(b: np.ndarray) -> np.ndarray:
-    return np.prod(b[..., 2:] - b[..., :2], axis=-1)
+    return (b[..., 2] - b[..., 0]) * (b[..., 3] - b[..., 1])
+
+
+def _extent(b1: np.ndarray, b2: np.ndarray, i: int):
+    """Overlap (clipped at 0) and enclosing lengths of the boxes along axis ``i`` (0 is x)."""
+    lo1, hi1, lo2, hi2 = b1[..., i], b1[..., i + 2], b2[..., i], b2[..., i + 2]
+    overlap = np.maximum(np.minimum(hi1, hi2) - np.maximum(lo1, lo2), 0)
+    return overlap, np.maximum(hi1, hi2) - np.minimum(lo1, lo2)
 
 
 def _geometry(b1: np.ndarray, b2: np.ndarray):
-    """Return the intersection, union and enclosing-box areas of broadcast box arrays."""
-    lo, hi = np.maximum(b1[..., :2], b2[..., :2]), np.minimum(b1[..., 2:], b2[..., 2:])
-    inter = np.prod(np.maximum(hi - lo, 0), axis=-1)
-    lo, hi = np.minimum(b1[..., :2], b2[..., :2]), np.maximum(b1[..., 2:], b2[..., 2:])
-    return inter, _area(b1) + _area(b2) - inter, np.prod(hi - lo, axis=-1)
+    """Return the intersection, union and enclosing-box areas of broadcast box arrays.
+
+    One coordinate at a time: ``np.prod`` over a length-2 axis is ~10x slower.
+    """
+    (overlap_x, hull_x), (overlap_y, hull_y) = _extent(b1, b2, 0), _extent(b1, b2, 1)
+    inter = overlap_x * overlap_y
+    return inter, _area(b1) + _area(b2) - inter, hull_x * hull_y
 
 
 def _two_box_sets(boxes1, boxes2):

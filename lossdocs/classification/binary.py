@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._checks import as_float, check_unit_interval, pred_target, reduce, scale_grad
-from ..activations import log_sigmoid, sigmoid
+from ..activations import _softplus_tail, sigmoid
 
 __all__ = [
     "binary_cross_entropy",
@@ -50,14 +50,25 @@ def _times(x, w):
 
 
 def _softplus(x):
-    """``log(1 + e^x)`` to a few ulps; NaN propagates without logaddexp's RuntimeWarning."""
-    with np.errstate(invalid="ignore"):
-        return -log_sigmoid(-x)
+    """``log(1 + e^x)`` to a few ulps, as ``max(x, 0) + log1p(e^-|x|)``; NaN propagates."""
+    out = _softplus_tail(x)
+    out += np.maximum(x, 0)
+    return out
 
 
 def _bce_logits(z, t, pos_weight=None):
-    """Per element ``pw * t * softplus(-z) + (1 - t) * softplus(z)``: no cancellation."""
-    return _times(t, pos_weight) * _softplus(-z) + (1 - t) * _softplus(z)
+    """Per element ``pw * t * softplus(-z) + (1 - t) * softplus(z)``: no cancellation.
+
+    softplus(+-z) = max(+-z, 0) + log1p(e^-|z|) share their log1p term, computed
+    once; every term is >= 0, so nothing cancels.
+    """
+    tw = _times(t, pos_weight)
+    loss = _softplus_tail(z)
+    if pos_weight is not None:
+        loss *= tw + (1 - t)
+    loss += tw * np.maximum(-z, 0)
+    loss += (1 - t) * np.maximum(z, 0)
+    return loss
 
 
 def binary_cross_entropy(probs, target, *, weight=None, reduction="mean"):

@@ -72,9 +72,13 @@ def cross_entropy_grad(
     Each row of the unweighted gradient sums to 0 when the target sums to 1
     (softmax is invariant to adding a constant to every logit). The
     probabilities come from :func:`softmax` (max-shifted), so extreme
-    logits give finite values. If every target is ignored under 'mean', the
-    loss is nan but does not depend on `logits`: the gradient returned is 0,
-    as PyTorch's autograd gives. PyTorch: the ``.grad`` of the logits after
+    logits give finite values. For a class index without smoothing, the
+    entry at the target, :math:`w_{y_i} (p_{iy_i} - 1)`, is computed as
+    :math:`-w_{y_i} \sum_{c \ne y_i} p_{ic}`: the difference loses every
+    digit once :math:`p_{iy_i}` rounds to 1 (PyTorch's autograd gives 0
+    there). If every target is ignored under 'mean', the loss is nan but does
+    not depend on `logits`: the gradient returned is 0, as PyTorch's autograd
+    gives. PyTorch: the ``.grad`` of the logits after
     ``torch.nn.functional.cross_entropy(...).backward()``.
 
     Examples
@@ -92,7 +96,16 @@ def cross_entropy_grad(
         logits, target, weight, ignore_index, label_smoothing, reduction, grad=True
     )
     a = weighted_target(batch, eps)
-    grad = softmax(batch.scores, axis=batch.axis) * a.sum(axis=batch.axis, keepdims=True) - a
+    p = softmax(batch.scores, axis=batch.axis)
+    grad = p * a.sum(axis=batch.axis, keepdims=True) - a
+    if batch.labels is not None and not eps:
+        # At the target, w (p_y - 1) loses every digit once p_y rounds to 1: use
+        # -w (the sum of the other probabilities) instead, a sum of positive terms.
+        idx = np.expand_dims(batch.labels, batch.axis)
+        np.put_along_axis(p, idx, 0, axis=batch.axis)
+        rest = p.sum(axis=batch.axis, keepdims=True)
+        w_y = np.take_along_axis(a, idx, axis=batch.axis)
+        np.put_along_axis(grad, idx, 0 - w_y * rest, axis=batch.axis)
     if reduction == "mean" and (batch.keep is None or batch.keep.any()):
         with np.errstate(divide="ignore", invalid="ignore"):
             grad = grad / batch.mean_denominator()

@@ -78,7 +78,10 @@ def huber(pred, target, *, delta=1.0, reduction="mean"):
     pred, target = pred_target(pred, target, reduction)
     err = np.abs(pred - target)
     d = pred.dtype.type(delta)
-    return reduce(np.where(err < d, 0.5 * err * err, d * (err - 0.5 * d)), reduction)
+    # c (err - c / 2) with c = min(err, delta): err^2 / 2 below delta, delta (err - delta / 2)
+    # above, the same values as np.where over the two branches, at a fraction of the time.
+    c = np.minimum(err, d)
+    return reduce(c * (err - 0.5 * c), reduction)
 
 
 def huber_grad(pred, target, *, delta=1.0, reduction="mean"):
