@@ -73,3 +73,12 @@ def translate(session: nox.Session) -> None:
     session.run("sphinx-intl", "update", "-p", "docs/_build/gettext", "-l", "zh_CN",
                 "-d", "docs/locale", "--no-obsolete")  # fmt: skip
     session.run("python", DOCS, "stat")
+
+
+@nox.session(python=PYTHON, reuse_venv=True)
+def bench(session: nox.Session) -> None:
+    """Benchmark speed, accuracy and memory against PyTorch, then time the docs build."""
+    session.install("-e", ".[docs,test]", TORCH, "mpmath>=1.3", "threadpoolctl>=3.1")
+    one_thread = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+    session.run("python", "benchmarks/bench.py", *session.posargs, env=one_thread)
+    session.run("python", "benchmarks/build_time.py")

@@ -1,0 +1,171 @@
+"""What is timed: every lossdocs function beside its PyTorch counterpart, and its inputs.
+
+``n`` is the number of elements of the prediction (``N * C`` for class scores,
+``N * 4`` for matched boxes, ``N * D`` for InfoNCE queries) except for the
+pairwise box functions, where it is the number of pairs ``N * M`` (the output).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import counterparts as tc
+import numpy as np
+import torch.nn.functional as F
+from torch import logsumexp, sigmoid, softmax
+
+import lossdocs as ld
+
+C = 10  # classes (and outcomes per row for the divergences)
+C_SEG = 21  # classes of the label maps (PASCAL VOC)
+D, QUEUE = 64, 63  # InfoNCE: embedding size, queued negatives (logits N x 64, as the query)
+SEG_N = 8  # samples of the soft segmentation masks
+
+
+@dataclass(frozen=True)
+class Case:
+    """One lossdocs function, its torch counterpart and how to make inputs of size n."""
+
+    name: str
+    make: Callable[[int, np.random.Generator], tuple]
+    torch: Callable
+    counterpart: str
+    grad: bool = False  # lossdocs has ``<name>_grad`` (same arguments)
+    wrt: int = 0  # the argument it differentiates
+    size: str = "elements"
+
+    def ld(self, *args):
+        return getattr(ld, self.name)(*args)
+
+    def ld_grad(self, *args):
+        return getattr(ld, self.name + "_grad")(*args)
+
+
+def _real(n, rng):
+    return rng.normal(0, 3, n), rng.normal(0, 3, n)
+
+
+def _logits01(n, rng):
+    return rng.normal(0, 3, n), rng.integers(0, 2, n).astype(float)
+
+
+def _probs01(n, rng):
+    return rng.uniform(1e-3, 1 - 1e-3, n), rng.integers(0, 2, n).astype(float)
+
+
+def _scores_pm1(n, rng):
+    return rng.normal(0, 3, n), 2.0 * rng.integers(0, 2, n) - 1
+
+
+def _rows(n, rng):
+    return (rng.normal(0, 3, (n // C, C)),)
+
+
+def _flat(n, rng):
+    return (rng.normal(0, 3, n),)
+
+
+def _class_logits(n, rng):
+    return rng.normal(0, 3, (n // C, C)), rng.integers(0, C, n // C)
+
+
+def _class_log_probs(n, rng):
+    logits, target = _class_logits(n, rng)
+    return ld.log_softmax(logits, axis=1), target
+
+
+def _labels(n, rng):
+    return rng.integers(0, C, n).astype(float), rng.integers(0, C, n).astype(float)
+
+
+def _masks(n, rng):
+    shape = (SEG_N, n // SEG_N)
+    return rng.uniform(0, 1, shape), (rng.uniform(0, 1, shape) < 0.3).astype(float)
+
+
+def _label_maps(n, rng):
+    return rng.integers(0, C_SEG, n), rng.integers(0, C_SEG, n), C_SEG
+
+
+def _boxes(n, rng):
+    xy = rng.uniform(0, 100, (n, 2))
+    return np.concatenate([xy, xy + rng.uniform(1, 30, (n, 2))], axis=1)
+
+
+def _box_sets(n, rng):
+    side = math.isqrt(n)
+    return _boxes(side, rng), _boxes(side, rng)
+
+
+def _box_pairs(n, rng):
+    return _boxes(n // 4, rng), _boxes(n // 4, rng)
+
+
+def _embeddings(n, rng):
+    q = rng.normal(0, 1, (n // D, D))
+    return q, q + rng.normal(0, 0.5, q.shape), rng.normal(0, 1, (QUEUE, D))
+
+
+def _distribution(n, rng):
+    return (rng.dirichlet(np.ones(C), n // C),)
+
+
+def _distributions(n, rng):
+    return _distribution(n, rng) + _distribution(n, rng)
+
+
+def _gaussians(n, rng):
+    return rng.normal(0, 1, n), rng.uniform(0.5, 2, n), rng.normal(0, 1, n), rng.uniform(0.5, 2, n)
+
+
+def _torch_ce_focal(z, t):
+    return tc.sigmoid_focal_loss(z, t, 0.25, 2.0, "mean")  # its default reduction is "none"
+
+
+CASES = [
+    Case("sigmoid", _flat, sigmoid, "torch.sigmoid"),
+    Case("log_sigmoid", _flat, F.logsigmoid, "F.logsigmoid"),
+    Case("softmax", _rows, lambda x: softmax(x, -1), "torch.softmax", size="N*C, C=10"),
+    Case("log_softmax", _rows, lambda x: F.log_softmax(x, -1), "F.log_softmax", size="N*C, C=10"),
+    Case("logsumexp", _rows, lambda x: logsumexp(x, -1), "torch.logsumexp", size="N*C, C=10"),
+    Case("mse", _real, F.mse_loss, "F.mse_loss", grad=True),
+    Case("mae", _real, F.l1_loss, "F.l1_loss", grad=True),
+    Case("huber", _real, F.huber_loss, "F.huber_loss", grad=True),
+    Case("smooth_l1", _real, F.smooth_l1_loss, "F.smooth_l1_loss", grad=True),
+    Case("zero_one", _labels, tc.zero_one, "(a != b).mean()"),
+    Case("cross_entropy", _class_logits, F.cross_entropy, "F.cross_entropy", True, 0, "N*C, C=10"),
+    Case("nll_loss", _class_log_probs, F.nll_loss, "F.nll_loss", size="N*C, C=10"),
+    Case("softmax_focal_loss", _class_logits, tc.softmax_focal_loss, "formula", size="N*C, C=10"),
+    Case("binary_cross_entropy", _probs01, F.binary_cross_entropy, "F.binary_cross_entropy", True),
+    Case(
+        "binary_cross_entropy_with_logits",
+        _logits01,
+        F.binary_cross_entropy_with_logits,
+        "F.binary_cross_entropy_with_logits",
+        grad=True,
+    ),
+    Case("hinge", _scores_pm1, tc.hinge, "relu(1 - y s).mean()", grad=True),
+    Case("exponential", _scores_pm1, tc.exponential, "exp(-y s).mean()", grad=True),
+    Case("logistic", _scores_pm1, F.soft_margin_loss, "F.soft_margin_loss", grad=True),
+    Case("focal_loss", _logits01, _torch_ce_focal, "torchvision sigmoid_focal_loss", grad=True),
+    Case("jaccard_loss", _masks, tc.jaccard_loss, "formula", grad=True, size="N*P, N=8"),
+    Case("dice_loss", _masks, tc.dice_loss, "formula", grad=True, size="N*P, N=8"),
+    Case("confusion_matrix", _label_maps, tc.confusion_matrix, "torch.bincount", size="pixels"),
+    Case("mean_iou", _label_maps, tc.mean_iou, "bincount + nanmean", size="pixels"),
+    Case("box_iou", _box_sets, tc.box_iou, "torchvision box_iou", size="pairs N*M"),
+    Case(
+        "generalized_box_iou",
+        _box_sets,
+        tc.generalized_box_iou,
+        "torchvision generalized_box_iou",
+        size="pairs N*M",
+    ),
+    Case("giou_loss", _box_pairs, tc.giou_loss, "torchvision generalized_box_iou_loss", size="N*4"),
+    Case("info_nce", _embeddings, tc.info_nce, "normalize + cross_entropy", True, 0, "N*D, D=64"),
+    Case("entropy", _distribution, tc.entropy, "-xlogy(p, p).sum(-1)", size="N*C, C=10"),
+    Case("kl_divergence", _distributions, tc.kl_div, "F.kl_div(q.log(), p)", True, 1, "N*C, C=10"),
+    Case("js_divergence", _distributions, tc.js_divergence, "formula", size="N*C, C=10"),
+    Case("gaussian_kl", _gaussians, tc.gaussian_kl, "distributions.kl_divergence(Normal, Normal)"),
+]

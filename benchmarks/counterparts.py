@@ -1,0 +1,121 @@
+"""The PyTorch side of the benchmark: each lossdocs function's counterpart, in torch.
+
+Where torch has the function, it is called (``F.mse_loss``, ``F.cross_entropy``,
+``F.soft_margin_loss``, ``torch.distributions.kl_divergence``, ...). torchvision
+does not import beside torch 2.13.0 here, so its losses are the line-for-line
+copies that the PyTorch cross-check (tests/crosscheck) already holds:
+
+- ``sigmoid_focal_loss``: pytorch/vision ``torchvision/ops/focal_loss.py``
+  (commit 148ddaa), in ``test_focal.py``;
+- ``box_iou`` / ``generalized_box_iou`` (with ``_box_inter_union``):
+  ``torchvision/ops/boxes.py`` (commit 2f3a43f), in ``test_detection.py``;
+- ``generalized_box_iou_loss``: ``torchvision/ops/giou_loss.py`` (commit 90a8f70),
+  in ``test_detection.py``.
+
+Losses torch has no function for (hinge, exponential, 0-1, Dice, Jaccard, mIoU,
+softmax focal, entropy, JS) are the same formula written in torch ops.
+Every function takes tensors in the argument order of its lossdocs twin.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import torch
+import torch.nn.functional as F
+from torch.distributions import Normal, kl_divergence
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "crosscheck"))
+from test_detection import (
+    tv_box_iou as box_iou,
+)
+from test_detection import (
+    tv_generalized_box_iou as generalized_box_iou,
+)
+from test_detection import (
+    tv_generalized_box_iou_loss,
+)
+from test_focal import tv_sigmoid_focal_loss as sigmoid_focal_loss
+
+__all__ = ["box_iou", "generalized_box_iou", "giou_loss", "sigmoid_focal_loss"]
+
+
+def giou_loss(boxes1, boxes2):
+    """torchvision.ops.generalized_box_iou_loss with reduction 'mean' (its default: 'none')."""
+    return tv_generalized_box_iou_loss(boxes1, boxes2, reduction="mean")
+
+
+def _reduce(loss, reduction):
+    return {"mean": loss.mean, "sum": loss.sum, "none": lambda: loss}[reduction]()
+
+
+def hinge(scores, target, margin=1.0, reduction="mean"):
+    return _reduce(F.relu(margin - target * scores), reduction)
+
+
+def exponential(scores, target, reduction="mean"):
+    return _reduce(torch.exp(-target * scores), reduction)
+
+
+def zero_one(pred_labels, target):
+    return (pred_labels != target).to(pred_labels.dtype).mean()
+
+
+def softmax_focal_loss(logits, target, gamma=2.0, reduction="mean"):
+    """-(1 - p_t)^gamma log p_t over the class axis 1."""
+    log_pt = F.log_softmax(logits, dim=1).gather(1, target.unsqueeze(1)).squeeze(1)
+    return _reduce(-((-torch.expm1(log_pt)) ** gamma) * log_pt, reduction)
+
+
+def _pixel_axes(p):
+    return tuple(range(1, p.ndim))
+
+
+def dice_loss(p, t, eps=1e-7):
+    inter = (p * t).sum(_pixel_axes(p))
+    card = (p + t).sum(_pixel_axes(p))
+    return (1 - 2 * inter / torch.clamp(card, min=eps)).mean()
+
+
+def jaccard_loss(p, t, eps=1e-7):
+    inter = (p * t).sum(_pixel_axes(p))
+    union = (p + t).sum(_pixel_axes(p)) - inter
+    return (1 - inter / torch.clamp(union, min=eps)).mean()
+
+
+def confusion_matrix(pred, target, num_classes):
+    idx = (target * num_classes + pred).reshape(-1)
+    return torch.bincount(idx, minlength=num_classes**2).reshape(num_classes, num_classes)
+
+
+def mean_iou(pred, target, num_classes):
+    cm = confusion_matrix(pred, target, num_classes).double()
+    inter = torch.diag(cm)
+    return torch.nanmean(inter / (cm.sum(0) + cm.sum(1) - inter))
+
+
+def info_nce(q, k, neg, temperature=0.1):
+    """cross_entropy over [q.k+, q @ K-.T] / temperature, target 0 (normalised rows)."""
+    q, k, neg = F.normalize(q, dim=1), F.normalize(k, dim=1), F.normalize(neg, dim=1)
+    logits = torch.cat([(q * k).sum(dim=1, keepdim=True), q @ neg.T], dim=1)
+    target = torch.zeros(len(q), dtype=torch.long)
+    return F.cross_entropy(logits / temperature, target)
+
+
+def entropy(p):
+    return -torch.special.xlogy(p, p).sum(-1)
+
+
+def kl_div(p, q):
+    """D_KL(p || q) per row: ``F.kl_div`` takes log q first."""
+    return F.kl_div(q.log(), p, reduction="none").sum(-1)
+
+
+def js_divergence(p, q):
+    m = (p + q) / 2
+    return (kl_div(p, m) + kl_div(q, m)) / 2
+
+
+def gaussian_kl(mu_p, sigma_p, mu_q, sigma_q):
+    return kl_divergence(Normal(mu_p, sigma_p), Normal(mu_q, sigma_q))
