@@ -144,7 +144,7 @@ def binary_cross_entropy(probs, target, *, weight=None, reduction="mean"):
 
 
 def binary_cross_entropy_grad(probs, target, *, weight=None, reduction="mean"):
-    r"""Compute the gradient of :func:`binary_cross_entropy` w.r.t. `probs`, as PyTorch does.
+    r"""Compute the gradient of :func:`binary_cross_entropy`, as PyTorch does.
 
     .. math::
 
