@@ -104,8 +104,7 @@ def log_sigmoid(x):
     [-1.0000e+03 -6.9315e-01 -4.2484e-18]
     """
     x = as_float(x, "x")
-    t = _softplus_tail(x)
-    t += np.maximum(np.negative(x), 0)  # softplus(-x), then its negative
+    t = _softplus(np.negative(x))
     return np.negative(t, out=t)
 
 
@@ -119,6 +118,13 @@ def _softplus_tail(x: np.ndarray) -> np.ndarray:
     """``log1p(exp(-|x|))`` in a new array: softplus(x) is ``max(x, 0)`` plus this."""
     t = _exp_neg_abs(x)
     return np.log1p(t, out=t)
+
+
+def _softplus(x: np.ndarray) -> np.ndarray:
+    """``log(1 + e^x)`` to a few ulps, as ``max(x, 0) + log1p(e^-|x|)``; NaN propagates."""
+    out = _softplus_tail(x)
+    out += np.maximum(x, 0)
+    return out
 
 
 def _shifted_sums(x: np.ndarray, axis: int):

@@ -49,13 +49,6 @@ def _times(x, w):
     return x if w is None else x * w
 
 
-def _softplus(x):
-    """``log(1 + e^x)`` to a few ulps, as ``max(x, 0) + log1p(e^-|x|)``; NaN propagates."""
-    out = _softplus_tail(x)
-    out += np.maximum(x, 0)
-    return out
-
-
 def _bce_logits(z, t, pos_weight=None):
     """Per element ``pw * t * softplus(-z) + (1 - t) * softplus(z)``: no cancellation.
 
@@ -254,8 +247,9 @@ def binary_cross_entropy_with_logits(
     -----
     Computed as :math:`w[p_w y \operatorname{softplus}(-z) + (1 - y)
     \operatorname{softplus}(z)]` with :math:`\operatorname{softplus}(x) =
-    \log(1 + e^x)` from ``logaddexp``: two non-negative terms, each exact to a
-    few ulps, so no clamp is needed (``1e4`` with target 0 gives 10000.0).
+    \log(1 + e^x)` taken as :math:`\max(x, 0) + \operatorname{log1p}(e^{-|x|})`:
+    two non-negative terms, each exact to a few ulps, so no clamp is needed
+    (``1e4`` with target 0 gives 10000.0).
     PyTorch: ``torch.nn.functional.binary_cross_entropy_with_logits``. Its
     formula :math:`(1 - y) z - (1 + (p_w - 1) y) \log \sigma(z)` is the same
     in exact arithmetic but cancels for :math:`y = 0, z \ll 0`: 0 at

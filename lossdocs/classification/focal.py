@@ -81,7 +81,7 @@ def focal_loss(logits, target, *, alpha=0.25, gamma=2.0, reduction="mean"):
     -----
     :math:`1 - p_t` is computed as :math:`y \sigma(-z) + (1 - y) \sigma(z)`,
     a sum with no cancellation, and CE as in
-    :func:`binary_cross_entropy_with_logits` (``logaddexp``), so the loss is
+    :func:`binary_cross_entropy_with_logits`, so the loss is
     accurate for any finite logit. torchvision forms :math:`1 - p_t` by
     subtraction, which is 0 once :math:`\sigma(z)` rounds to 1
     (:math:`|z| > 36.7` in float64, 16.6 in float32): a relative error there,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._checks import check_plus_minus_one, check_real, pred_target, reduce
-from .binary import _softplus
+from ..activations import _softplus
 
 __all__ = ["hinge", "exponential", "logistic"]
 
@@ -205,8 +205,9 @@ def logistic(scores, target, *, reduction="mean"):
 
     Notes
     -----
-    Computed as :math:`\operatorname{softplus}(-y s)` with ``logaddexp``,
-    exact to a few ulps for any finite score. Divided by :math:`\log 2`
+    Computed as :math:`\operatorname{softplus}(-y s)`, as in
+    :func:`binary_cross_entropy_with_logits`, exact to a few ulps for any
+    finite score. Divided by :math:`\log 2`
     (:math:`\log_2(1 + e^{-y s})`) it is 1 at :math:`y s = 0` and bounds the
     0-1 loss from above. PyTorch: ``torch.nn.functional.soft_margin_loss`` is
     this loss (same +-1 targets and reductions), but it computes
