@@ -116,7 +116,7 @@ numpydoc_validation_checks = {
 }
 
 # -- Source links ------------------------------------------------------------------
-viewcode_follow_imported_members = True  # lossdocs.huber -> lossdocs/regression/robust.py
+viewcode_follow_imported_members = True  # lossdocs.huber -> lossdocs/regression/huber.py
 
 # -- Gallery (sphinx-gallery) ------------------------------------------------------
 sphinx_gallery_conf = {

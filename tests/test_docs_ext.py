@@ -51,7 +51,7 @@ def _docs_stack():
 
 
 def test_first_math_block_of_huber_is_its_definition():
-    # Copied by hand from the docstring of lossdocs/regression/robust.py::huber.
+    # Copied by hand from the docstring of lossdocs/regression/huber.py::huber.
     assert first_math_block(inspect.getdoc(lossdocs.huber)) == HUBER_TEX
 
 
@@ -120,8 +120,8 @@ def test_torch_counterpart_none(notes):
 
 def test_resolve_and_canonical_name():
     assert resolve("lossdocs.huber") is lossdocs.huber
-    assert resolve("lossdocs.regression.robust.huber") is lossdocs.huber
-    assert canonical_name(lossdocs.huber, "lossdocs.regression.robust.huber") == "lossdocs.huber"
+    assert resolve("lossdocs.regression.huber.huber") is lossdocs.huber
+    assert canonical_name(lossdocs.huber, "lossdocs.regression.huber.huber") == "lossdocs.huber"
     with pytest.raises(AttributeError):
         resolve("lossdocs.no_such_loss")
     with pytest.raises(ModuleNotFoundError):
@@ -286,7 +286,7 @@ PAGE = """# Page
 
 Inline $a^2$.
 
-```{loss} lossdocs.regression.robust.huber
+```{loss} lossdocs.regression.huber.huber
 ```
 
 \\begin{align}
@@ -327,8 +327,8 @@ def test_loss_directive_and_mathml_in_a_build(tmp_path):
     # The link goes to autodoc's entry; the directive itself creates no object target.
     assert 'href="api.html#lossdocs.huber"' in page
     assert 'id="lossdocs.huber"' not in page and api.count('id="lossdocs.huber"') == 1
-    assert 'href="_modules/lossdocs/regression/robust.html#huber"' in page
-    assert (tmp_path / "html" / "_modules" / "lossdocs" / "regression" / "robust.html").is_file()
+    assert 'href="_modules/lossdocs/regression/huber.html#huber"' in page
+    assert (tmp_path / "html" / "_modules" / "lossdocs" / "regression" / "huber.html").is_file()
     assert "PyTorch counterpart: " in page and "torch.nn.functional.huber_loss" in page
     # amsmath: one number, from Sphinx, under a label stable across builds.
     assert 'id="equation-index-amsmath-1"' in page

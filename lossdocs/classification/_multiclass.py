@@ -7,15 +7,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .._checks import (
-    _to_array,
-    as_float,
-    as_floats,
-    as_int_labels,
-    check_nonempty_mean,
-    check_reduction,
-    check_unit_interval,
-)
+from .._reduction import check_nonempty_mean, check_reduction
+from .._validation import _to_array, as_float, as_floats, as_int_labels, check_unit_interval
 
 
 class Batch(NamedTuple):
