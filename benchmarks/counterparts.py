@@ -8,7 +8,8 @@ copies that the PyTorch cross-check (tests/crosscheck) already holds:
 - ``sigmoid_focal_loss``: pytorch/vision ``torchvision/ops/focal_loss.py``
   (commit 148ddaa), in ``tests/crosscheck/classification/test_focal_loss.py``;
 - ``box_iou`` / ``generalized_box_iou`` (with ``_box_inter_union``):
-  ``torchvision/ops/boxes.py`` (commit 2f3a43f), in ``tests/crosscheck/detection/test_detection.py``;
+  ``torchvision/ops/boxes.py`` (commit 2f3a43f), in
+  ``tests/crosscheck/detection/test_detection.py``;
 - ``generalized_box_iou_loss``: ``torchvision/ops/giou_loss.py`` (commit 90a8f70),
   in ``tests/crosscheck/detection/test_detection.py``.
 

@@ -7,14 +7,13 @@ from deep inside the computation.
 
 from __future__ import annotations
 
+import math
 import numbers
 
 import numpy as np
 
-from ._reduction import check_nonempty_mean, check_reduction
 
-
-def _to_array(x, name: str) -> np.ndarray:
+def to_array(x, name: str) -> np.ndarray:
     try:
         return np.asarray(x)
     except Exception as exc:  # ragged lists and the like
@@ -27,7 +26,7 @@ def as_float(x, name: str, *, dtype=None) -> np.ndarray:
     ``dtype`` forces a floating type (used to bring a target to the
     prediction's precision).
     """
-    arr = _to_array(x, name)
+    arr = to_array(x, name)
     if arr.dtype.kind in "biu":
         arr = arr.astype(np.float64 if dtype is None else dtype)
     elif arr.dtype == np.float16:
@@ -47,7 +46,7 @@ def as_floats(**arrays) -> tuple[np.ndarray, ...]:
     so a float32 prediction with integer labels stays float32. Keyword order
     is kept: ``pred, target = as_floats(pred=p, target=t)``.
     """
-    arrs = {name: _to_array(value, name) for name, value in arrays.items()}
+    arrs = {name: to_array(value, name) for name, value in arrays.items()}
     floating = [
         np.float32 if a.dtype == np.float16 else a.dtype
         for a in arrs.values()
@@ -78,22 +77,96 @@ def check_same_shape(a: np.ndarray, b: np.ndarray, name_a: str, name_b: str) -> 
         )
 
 
-def check_real(value, name: str, *, low=None, low_open=False, allow_none=False):
-    """Return ``value`` as a float, raising unless it is a real number above ``low``.
+def _bounds_rule(low, high, low_open, high_open) -> str:
+    """The rule a bounded number breaks, in words: ``lie in (0, 1]``, ``be >= 0``, ..."""
+    if low is not None and high is not None:
+        return f"lie in {'(' if low_open else '['}{low}, {high}{')' if high_open else ']'}"
+    if low is not None:
+        return f"be {'>' if low_open else '>='} {low}"
+    return f"be {'<' if high_open else '<='} {high}"
 
-    ``low`` is inclusive unless ``low_open``: ``check_real(t, 'temperature', low=0,
-    low_open=True)`` requires ``t > 0``.
+
+def _out_of_bounds(value, low, high, low_open, high_open) -> bool:
+    below = low is not None and (value <= low if low_open else value < low)
+    above = high is not None and (value >= high if high_open else value > high)
+    return below or above
+
+
+def check_real(
+    value,
+    name: str,
+    *,
+    low=None,
+    high=None,
+    low_open=False,
+    high_open=False,
+    finite=False,
+    allow_none=False,
+    allow_nan=False,
+    why="",
+):
+    """Return ``value`` as a float, raising unless it is a real number within the bounds.
+
+    Bounds are inclusive unless ``low_open`` / ``high_open``: ``check_real(t,
+    'temperature', low=0, low_open=True)`` requires ``t > 0``. ``finite`` also
+    rejects infinities; ``allow_nan`` lets NaN through (a "no value" marker);
+    ``why`` is appended to the out-of-bounds message in parentheses. A bool is
+    not a number here, and None raises unless ``allow_none``.
     """
     if value is None and allow_none:
         return None
+    or_nan = " or NaN" if allow_nan else ""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a real number, got {value!r}")
+        raise TypeError(f"{name} must be a real number{or_nan}, got {value!r}")
     value = float(value)
-    if np.isnan(value):
+    if math.isnan(value):
+        if allow_nan:
+            return value
         raise ValueError(f"{name} must not be NaN")
-    if low is not None and (value <= low if low_open else value < low):
-        sign = ">" if low_open else ">="
-        raise ValueError(f"{name} must be {sign} {low}, got {value}")
+    if finite and math.isinf(value):
+        raise ValueError(f"{name} must be finite, got {value}")
+    if _out_of_bounds(value, low, high, low_open, high_open):
+        rule = _bounds_rule(low, high, low_open, high_open)
+        tail = f" ({why})" if why else ""
+        raise ValueError(
+            f"{name} must {rule}{' or be NaN' if allow_nan else ''}, got {value}{tail}"
+        )
+    return value
+
+
+def check_int(value, name: str, *, low=None, high=None, allow_none=False):
+    """Return ``value`` as an int, raising unless it is an integer within ``[low, high]``.
+
+    NumPy integers pass; bools and whole floats (``2.0``) do not.
+    """
+    if value is None and allow_none:
+        return None
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be an integer, got {value!r}")
+    value = int(value)
+    if _out_of_bounds(value, low, high, False, False):
+        raise ValueError(f"{name} must {_bounds_rule(low, high, False, False)}, got {value}")
+    return value
+
+
+def check_bool(value, name: str) -> bool:
+    """Return ``value`` as a bool, raising unless it is True or False (NumPy's too)."""
+    if not isinstance(value, bool | np.bool_):
+        raise TypeError(f"{name} must be True or False, got {value!r}")
+    return bool(value)
+
+
+def check_choice(value, name: str, choices: tuple[str, ...]) -> str:
+    """Return ``value``, raising unless it is one of the strings ``choices``.
+
+    A non-string (say an array of strings) raises before any comparison, which
+    NumPy would otherwise turn into an ambiguous truth value; both cases raise
+    ValueError, as ``reduction=None`` always has.
+    """
+    if not isinstance(value, str):
+        raise ValueError(f"{name} must be a string, one of {choices}, got {value!r}")
+    if value not in choices:
+        raise ValueError(f"{name} must be one of {choices}, got {value!r}")
     return value
 
 
@@ -113,21 +186,7 @@ def check_plus_minus_one(x: np.ndarray, name: str) -> None:
 
 def check_axis(axis, ndim: int, name: str = "axis") -> int:
     """Normalise an integer axis against ``ndim`` dimensions."""
-    if isinstance(axis, bool) or not isinstance(axis, numbers.Integral):
-        raise TypeError(f"{name} must be an integer, got {axis!r}")
+    axis = check_int(axis, name)
     if not -ndim <= axis < ndim:
         raise ValueError(f"{name}={axis} is out of range for an array of {ndim} dimension(s)")
     return int(axis) % ndim
-
-
-def pred_target(pred, target, reduction, *, pred_name="pred", grad=False):
-    """Validate the common ``(pred, target, reduction)`` triple of elementwise losses.
-
-    Returns both arrays as floats of one dtype and the same shape. With
-    ``grad=True`` the reduction must be 'mean' or 'sum'.
-    """
-    check_reduction(reduction, allow_none=not grad)
-    pred, target = as_floats(**{pred_name: pred, "target": target})
-    check_same_shape(pred, target, pred_name, "target")
-    check_nonempty_mean(pred.size, reduction, pred_name)
-    return pred, target

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._validation import as_float, check_axis
-from ..activations._shifted import _shifted_sums
+from ._shifted import _shifted_sums
 
 __all__ = ["logsumexp"]
 

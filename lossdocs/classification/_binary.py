@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from .._numerics import _softplus_tail
-from .._validation import as_float, check_unit_interval, pred_target
+from .._reduction import pred_target
+from .._validation import as_float, check_unit_interval
 
 
 def _checked(pred, target, reduction, pred_name, grad=False, **weights):

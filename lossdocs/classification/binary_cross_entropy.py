@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._reduction import reduce, scale_grad
-from ..classification._binary import _EPS, _checked, _times
+from ._binary import _EPS, _checked, _times
 
 __all__ = ["binary_cross_entropy", "binary_cross_entropy_grad"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .._reduction import reduce, scale_grad
 from ..activations.sigmoid import sigmoid
-from ..classification._binary import _bce_logits, _checked, _times
+from ._binary import _bce_logits, _checked, _times
 
 __all__ = ["binary_cross_entropy_with_logits", "binary_cross_entropy_with_logits_grad"]
 

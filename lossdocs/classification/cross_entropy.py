@@ -6,7 +6,7 @@ import numpy as np
 
 from ..activations.log_softmax import log_softmax
 from ..activations.softmax import softmax
-from ..classification._multiclass import parse_cross_entropy, reduce_batch, weighted_target
+from ._multiclass import parse_cross_entropy, reduce_batch, weighted_target
 
 __all__ = ["cross_entropy", "cross_entropy_grad"]
 

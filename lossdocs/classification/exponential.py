@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._reduction import reduce, scale_grad
-from ..classification._margin import _margins
+from ._margin import _margins
 
 __all__ = ["exponential", "exponential_grad"]
 

@@ -7,16 +7,14 @@ import numpy as np
 from .._reduction import reduce, scale_grad
 from .._validation import check_real
 from ..activations.sigmoid import sigmoid
-from ..classification._binary import _bce_logits, _checked
+from ._binary import _bce_logits, _checked
 
 __all__ = ["focal_loss", "focal_loss_grad"]
 
 
 def _focal_terms(logits, target, alpha, gamma, reduction, grad=False):
     """Validate, then return ``(t, sigma(z), sigma(-z), q = 1 - p_t, ce, alpha_t, gamma)``."""
-    alpha = check_real(alpha, "alpha", allow_none=True)
-    if alpha is not None and alpha > 1:
-        raise ValueError(f"alpha must be <= 1 (or negative or None to turn it off), got {alpha}")
+    alpha = check_real(alpha, "alpha", high=1, allow_none=True, why="negative or None turns it off")
     gamma = check_real(gamma, "gamma", low=0)
     z, t = _checked(logits, target, reduction, "logits", grad)
     s_pos, s_neg = sigmoid(z), sigmoid(-z)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .._numerics import _softplus
 from .._reduction import reduce, scale_grad
 from ..activations.sigmoid import sigmoid
-from ..classification._margin import _margins
+from ._margin import _margins
 
 __all__ = ["logistic", "logistic_grad"]
 

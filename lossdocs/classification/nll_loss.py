@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..classification._multiclass import parse, reduce_batch
+from ._multiclass import parse, reduce_batch
 
 __all__ = ["nll_loss"]
 

@@ -7,7 +7,7 @@ import numpy as np
 from .._reduction import reduce
 from .._validation import check_real
 from ..activations.log_softmax import log_softmax
-from ..classification._multiclass import parse
+from ._multiclass import parse
 
 __all__ = ["softmax_focal_loss"]
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._reduction import reduce
-from .._validation import pred_target
+from .._reduction import pred_target, reduce
 
 __all__ = ["zero_one"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._reduction import check_nonempty_mean, check_reduction, reduce, scale_grad
-from .._validation import as_floats, check_real, check_same_shape
+from .._validation import as_floats, check_bool, check_real, check_same_shape
 from ..activations.log_softmax import log_softmax
 
 __all__ = ["info_nce", "info_nce_grad"]
@@ -37,8 +37,7 @@ def _setup(query, positive_key, negative_keys, temperature, normalize, reduction
     positive, and ``q_norm`` is None without normalisation.
     """
     temperature = check_real(temperature, "temperature", low=0, low_open=True)
-    if not isinstance(normalize, bool | np.bool_):
-        raise TypeError(f"normalize must be True or False, got {normalize!r}")
+    check_bool(normalize, "normalize")
     check_reduction(reduction, allow_none=not grad)
     arrays = {"query": query, "positive_key": positive_key}
     if negative_keys is not None:

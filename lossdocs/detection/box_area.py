@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .._validation import as_float
-from ..detection._boxes import _area, _check_boxes
+from ._boxes import _area, _check_boxes
 
 __all__ = ["box_area"]
 

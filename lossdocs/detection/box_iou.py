@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..detection._boxes import _pairwise, _safe_div
+from ._boxes import _pairwise, _safe_div
 
 __all__ = ["box_iou"]
 

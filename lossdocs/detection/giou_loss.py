@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .._reduction import check_nonempty_mean, check_reduction, reduce
 from .._validation import check_real, check_same_shape
-from ..detection._boxes import _geometry, _safe_div, _two_box_sets
+from ._boxes import _geometry, _safe_div, _two_box_sets
 
 __all__ = ["giou_loss"]
 

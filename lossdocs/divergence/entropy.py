@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..divergence._rows import _distributions
+from ._rows import _distributions
 
 __all__ = ["entropy"]
 

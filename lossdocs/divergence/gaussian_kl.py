@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._validation import as_floats
-from ..divergence._rows import _log_ratio, _x_minus_log1p
+from ._rows import _log_ratio, _x_minus_log1p
 
 __all__ = ["gaussian_kl"]
 

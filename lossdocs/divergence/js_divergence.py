@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..divergence._rows import _distributions, _kl_terms
+from ._rows import _distributions, _kl_terms
 
 __all__ = ["js_divergence"]
 

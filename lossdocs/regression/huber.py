@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._reduction import reduce, scale_grad
-from .._validation import check_real, pred_target
+from .._reduction import pred_target, reduce, scale_grad
+from .._validation import check_real
 
 __all__ = ["huber", "huber_grad"]
 

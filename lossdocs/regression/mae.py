@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._reduction import reduce, scale_grad
-from .._validation import pred_target
+from .._reduction import pred_target, reduce, scale_grad
 
 __all__ = ["mae", "mae_grad"]
 

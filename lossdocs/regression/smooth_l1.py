@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from .._validation import check_real, pred_target
-from ..regression.huber import huber, huber_grad
-from ..regression.mae import mae, mae_grad
+from .._reduction import pred_target
+from .._validation import check_real
+from .huber import huber, huber_grad
+from .mae import mae, mae_grad
 
 __all__ = ["smooth_l1", "smooth_l1_grad"]
 

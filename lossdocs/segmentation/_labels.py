@@ -2,15 +2,7 @@
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
-
-
-def _check_int(value, name: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be an integer, got {value!r}")
-    return int(value)
 
 
 def _check_labels(x: np.ndarray, name: str, num_classes: int) -> None:

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import math
-import numbers
 from typing import NamedTuple
 
 import numpy as np
 
 from .._reduction import check_nonempty_mean, check_reduction, reduce, scale_grad
-from .._validation import as_floats, check_axis, check_real, check_same_shape, check_unit_interval
+from .._validation import (
+    as_floats,
+    check_axis,
+    check_bool,
+    check_real,
+    check_same_shape,
+    check_unit_interval,
+)
 
 
 def _ratio(num, den, empty_score):
@@ -21,10 +27,7 @@ def _ratio(num, den, empty_score):
 
 def _mask_overlap(pred_mask, target_mask, axis, empty_score):
     """Validate two 0/1 masks; return their per-sample intersection and ``|A| + |B|``."""
-    if isinstance(empty_score, bool) or not isinstance(empty_score, numbers.Real):
-        raise TypeError(f"empty_score must be a real number or NaN, got {empty_score!r}")
-    if not (np.isnan(empty_score) or 0 <= empty_score <= 1):
-        raise ValueError(f"empty_score must lie in [0, 1] or be NaN, got {empty_score}")
+    empty_score = check_real(empty_score, "empty_score", low=0, high=1, allow_nan=True)
     a, b = as_floats(pred_mask=pred_mask, target_mask=target_mask)
     check_same_shape(a, b, "pred_mask", "target_mask")
     for x, name in ((a, "pred_mask"), (b, "target_mask")):
@@ -44,13 +47,6 @@ def _axes(axis, ndim: int, default: tuple[int, ...]) -> tuple[int, ...]:
     if len(set(axes)) != len(axes):
         raise ValueError(f"axis must not repeat an axis, got {axis!r}")
     return axes
-
-
-def _positive(value, name: str, *, open_: bool) -> float:
-    value = check_real(value, name, low=0, low_open=open_)
-    if not math.isfinite(value):
-        raise ValueError(f"{name} must be finite, got {value}")
-    return value
 
 
 class _Overlap(NamedTuple):
@@ -77,10 +73,9 @@ class _Overlap(NamedTuple):
 
 def _overlap(probs, target, smooth, eps, axis, reduction, *, squared=False, grad=False):
     """Validate every argument of a soft-overlap loss and compute its per-sample sums."""
-    smooth = _positive(smooth, "smooth", open_=False)
-    eps = _positive(eps, "eps", open_=True)
-    if not isinstance(squared, bool | np.bool_):
-        raise TypeError(f"squared must be True or False, got {squared!r}")
+    smooth = check_real(smooth, "smooth", low=0, finite=True)
+    eps = check_real(eps, "eps", low=0, low_open=True, finite=True)
+    check_bool(squared, "squared")
     check_reduction(reduction, allow_none=not grad)
     p, t = as_floats(probs=probs, target=target)
     check_same_shape(p, t, "probs", "target")

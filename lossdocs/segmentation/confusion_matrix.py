@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validation import as_int_labels, check_same_shape
-from ..segmentation._labels import _check_int, _check_labels
+from .._validation import as_int_labels, check_int, check_same_shape
+from ._labels import _check_labels
 
 __all__ = ["confusion_matrix"]
 
@@ -71,11 +71,8 @@ def confusion_matrix(pred_labels, target, num_classes, *, ignore_index=None):
      [1 2 0]
      [0 0 0]]
     """
-    num_classes = _check_int(num_classes, "num_classes")
-    if num_classes < 1:
-        raise ValueError(f"num_classes must be a positive integer, got {num_classes}")
-    if ignore_index is not None:
-        ignore_index = _check_int(ignore_index, "ignore_index")
+    num_classes = check_int(num_classes, "num_classes", low=1)
+    ignore_index = check_int(ignore_index, "ignore_index", allow_none=True)
     pred = as_int_labels(pred_labels, "pred_labels")
     true = as_int_labels(target, "target")
     check_same_shape(pred, true, "pred_labels", "target")

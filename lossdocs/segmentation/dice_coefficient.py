@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..segmentation._overlap import _mask_overlap, _ratio
+from ._overlap import _mask_overlap, _ratio
 
 __all__ = ["dice_coefficient"]
 

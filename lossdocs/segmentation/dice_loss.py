@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..segmentation._overlap import _one_minus_ratio, _overlap, _ratio_grad
+from ._overlap import _one_minus_ratio, _overlap, _ratio_grad
 
 __all__ = ["dice_loss", "dice_loss_grad"]
 

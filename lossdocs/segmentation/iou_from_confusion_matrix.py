@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._validation import as_float
-from ..segmentation._overlap import _ratio
+from ._overlap import _ratio
 
 __all__ = ["iou_from_confusion_matrix"]
 

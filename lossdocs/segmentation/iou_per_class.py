@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..segmentation.confusion_matrix import confusion_matrix
-from ..segmentation.iou_from_confusion_matrix import iou_from_confusion_matrix
+from .confusion_matrix import confusion_matrix
+from .iou_from_confusion_matrix import iou_from_confusion_matrix
 
 __all__ = ["iou_per_class"]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..segmentation._overlap import _one_minus_ratio, _overlap, _ratio_grad
+from ._overlap import _one_minus_ratio, _overlap, _ratio_grad
 
 __all__ = ["jaccard_loss", "jaccard_loss_grad"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..segmentation.iou_per_class import iou_per_class
+from .iou_per_class import iou_per_class
 
 __all__ = ["mean_iou"]
 
