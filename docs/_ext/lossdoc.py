@@ -10,8 +10,8 @@ renders, in a ``div.lossdoc`` box:
 1. the FIRST ``.. math::`` block of the function's docstring (display math);
 2. a signature line whose name is a ``:py:func:`` reference to the function's
    entry in the API reference, followed by a ``[source]`` link (viewcode);
-3. the PyTorch counterpart: the first ````torch.…```` / ````torchvision.…````
-   literal of the docstring's Notes, or "No PyTorch counterpart."
+3. the PyTorch counterpart, read from the fixed first line of the docstring's
+   Notes (``PyTorch: ``torch.…``.`` or ``PyTorch: none.``).
 
 The formula is written once, in the docstring; pages never restate it. The
 directive creates no object description, target or citation (the API page owns
@@ -69,7 +69,10 @@ class LossDirective(SphinxDirective):
         self.set_source_info(box)
         box += self._formula(tex, target)
         box += self._signature(obj, target)
-        torch = torch_counterpart(doc)
+        try:
+            torch = torch_counterpart(doc)
+        except ValueError as exc:
+            raise self.error(f"loss: {given!r}: {exc}") from exc
         line = nodes.paragraph(classes=["lossdoc-torch"])
         if torch:
             line += nodes.Text(labels["torch"])

@@ -42,6 +42,8 @@ def log_sigmoid(x):
 
     Notes
     -----
+    PyTorch: ``torch.nn.functional.logsigmoid``.
+
     Computed as :math:`-\max(-x, 0) - \operatorname{log1p}(e^{-|x|})` (the
     terms of ``-np.logaddexp(0, -x)``, in vectorised ufuncs): exact to a few
     ulps for every finite input. PyTorch: ``torch.nn.functional.logsigmoid``.

@@ -47,6 +47,8 @@ def log_softmax(x, axis=-1):
 
     Notes
     -----
+    PyTorch: ``torch.nn.functional.log_softmax``.
+
     Computed as :math:`(x_i - m) - \operatorname{log1p}(\sum_{j \ne j^*}
     e^{x_j - m})` with :math:`m = \max_j x_j`: subtracting the maximum
     first avoids the cancellation in :math:`x_i - \operatorname{LSE}(x)` when

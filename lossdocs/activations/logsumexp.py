@@ -48,6 +48,8 @@ def logsumexp(x, axis=-1, keepdims=False):
 
     Notes
     -----
+    PyTorch: ``torch.logsumexp``.
+
     After shifting by the maximum, one term equals exactly 1 and the sum is
     taken as :math:`m + \operatorname{log1p}(\sum_{j \ne j^*} e^{x_j - m})`,
     so ``logsumexp([0, -40])`` is :math:`4.25 \times 10^{-18}`, not 0.

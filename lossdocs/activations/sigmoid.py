@@ -42,6 +42,8 @@ def sigmoid(x):
 
     Notes
     -----
+    PyTorch: ``torch.sigmoid``.
+
     Evaluated as :math:`e^{\min(x, 0)} / (1 + e^{-|x|})`, that is
     :math:`1 / (1 + e^{-x})` for :math:`x \ge 0` and :math:`e^{x} / (1 + e^{x})`
     for :math:`x < 0`, so the exponential never overflows and no warning is

@@ -47,6 +47,8 @@ def softmax(x, axis=-1):
 
     Notes
     -----
+    PyTorch: ``torch.nn.functional.softmax``.
+
     The maximum is subtracted before exponentiating (softmax is invariant to
     adding a constant to every logit), so no exponential overflows.
     PyTorch: ``torch.nn.functional.softmax``.

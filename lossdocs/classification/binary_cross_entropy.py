@@ -56,6 +56,8 @@ def binary_cross_entropy(probs, target, *, weight=None, reduction="mean"):
 
     Notes
     -----
+    PyTorch: ``torch.nn.functional.binary_cross_entropy``.
+
     The clamp is PyTorch's: a confident wrong answer (:math:`p = 0` for
     :math:`y = 1`) costs 100 instead of :math:`\infty`, and
     :math:`0 \cdot \log 0` counts as 0, so :math:`p \in \{0, 1\}` gives finite
@@ -117,6 +119,8 @@ def binary_cross_entropy_grad(probs, target, *, weight=None, reduction="mean"):
 
     Notes
     -----
+    PyTorch: none.
+
     This is PyTorch's backward formula (``binary_cross_entropy_backward``):
     :math:`(p - y) / p(1 - p)` is the exact derivative of
     :math:`-y \log p - (1 - y) \log(1 - p)`; the clamp keeps it finite at

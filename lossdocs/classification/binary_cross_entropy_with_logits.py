@@ -63,6 +63,8 @@ def binary_cross_entropy_with_logits(
 
     Notes
     -----
+    PyTorch: ``torch.nn.functional.binary_cross_entropy_with_logits``.
+
     Computed as :math:`w[p_w y \operatorname{softplus}(-z) + (1 - y)
     \operatorname{softplus}(z)]` with :math:`\operatorname{softplus}(x) =
     \log(1 + e^x)` taken as :math:`\max(x, 0) + \operatorname{log1p}(e^{-|x|})`:
@@ -126,6 +128,8 @@ def binary_cross_entropy_with_logits_grad(
 
     Notes
     -----
+    PyTorch: none.
+
     With :math:`p_w = 1` it is :math:`w (\sigma(z) - y)`: prediction minus
     target, with no :math:`\sigma'(z)` factor to vanish when the sigmoid
     saturates (why sigmoid outputs are trained with cross-entropy, not MSE).

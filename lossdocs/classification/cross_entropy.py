@@ -92,6 +92,8 @@ def cross_entropy(
 
     Notes
     -----
+    PyTorch: ``torch.nn.functional.cross_entropy``.
+
     :math:`\log \operatorname{softmax}` comes from :func:`log_softmax`
     (max-shifted, with log1p), never ``log(softmax(z))``: finite and accurate
     for :math:`|z|` up to 1e4 in float32 and float64. NaN in `logits`
@@ -221,6 +223,8 @@ def cross_entropy_grad(
 
     Notes
     -----
+    PyTorch: none.
+
     Each row of the unweighted gradient sums to 0 when the target sums to 1
     (softmax is invariant to adding a constant to every logit). The
     probabilities come from :func:`softmax` (max-shifted), so extreme

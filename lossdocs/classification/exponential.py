@@ -51,6 +51,8 @@ def exponential(scores, target, *, reduction="mean"):
 
     Notes
     -----
+    PyTorch: none.
+
     It is 1 at :math:`y s = 0` and bounds the 0-1 loss from above; its
     population minimiser is half the log-odds,
     :math:`\tfrac12 \log \frac{P(y = 1)}{P(y = -1)}` [2]_. It overflows to
@@ -109,6 +111,8 @@ def exponential_grad(scores, target, *, reduction="mean"):
 
     Notes
     -----
+    PyTorch: none.
+
     Its size is the loss itself: infinite exactly where the loss overflows.
 
     Examples

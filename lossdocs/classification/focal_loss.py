@@ -78,6 +78,8 @@ def focal_loss(logits, target, *, alpha=0.25, gamma=2.0, reduction="mean"):
 
     Notes
     -----
+    PyTorch: ``torchvision.ops.sigmoid_focal_loss``.
+
     :math:`1 - p_t` is computed as :math:`y \sigma(-z) + (1 - y) \sigma(z)`,
     a sum with no cancellation, and CE as in
     :func:`binary_cross_entropy_with_logits`, so the loss is
@@ -159,6 +161,8 @@ def focal_loss_grad(logits, target, *, alpha=0.25, gamma=2.0, reduction="mean"):
 
     Notes
     -----
+    PyTorch: none.
+
     Derivation: with :math:`q = y \sigma(-z) + (1 - y) \sigma(z)` and
     :math:`\sigma' = \sigma(z)\sigma(-z)`,
     :math:`dq/dz = (1 - 2y) \sigma(z) \sigma(-z)` and

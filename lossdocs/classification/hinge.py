@@ -54,6 +54,8 @@ def hinge(scores, target, *, margin=1.0, reduction="mean"):
 
     Notes
     -----
+    PyTorch: none.
+
     With ``margin=1`` it is 1 at :math:`y s = 0` and bounds the 0-1 loss from
     above. PyTorch has no function for it: ``torch.nn.functional.hinge_embedding_loss``
     is another loss, on distances (for :math:`y = 1` it is the input itself,
@@ -112,6 +114,8 @@ def hinge_grad(scores, target, *, margin=1.0, reduction="mean"):
 
     Notes
     -----
+    PyTorch: none.
+
     At :math:`y s = m` every value between :math:`-y` and 0 is a subgradient.
     We take 0, the one of least norm: a point exactly on the margin has loss
     0 and is not pushed further. Autograd gives the same through

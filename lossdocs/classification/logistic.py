@@ -52,6 +52,8 @@ def logistic(scores, target, *, reduction="mean"):
 
     Notes
     -----
+    PyTorch: ``torch.nn.functional.soft_margin_loss``.
+
     Computed as :math:`\operatorname{softplus}(-y s)`, as in
     :func:`binary_cross_entropy_with_logits`, exact to a few ulps for any
     finite score. Divided by :math:`\log 2`
@@ -109,6 +111,8 @@ def logistic_grad(scores, target, *, reduction="mean"):
 
     Notes
     -----
+    PyTorch: none.
+
     Bounded by 1, unlike :func:`exponential_grad`: one badly wrong (perhaps
     mislabelled) point cannot dominate the gradient.
 

@@ -60,6 +60,8 @@ def nll_loss(log_probs, target, *, weight=None, ignore_index=-100, reduction="me
 
     Notes
     -----
+    PyTorch: ``torch.nn.functional.nll_loss``.
+
     Only the target entry of each sample is read, so a ``-inf`` at another
     class (probability 0) is harmless. If every target is ignored, 'mean'
     is 0/0 = nan, as in PyTorch, returned without a warning. NaN at a read

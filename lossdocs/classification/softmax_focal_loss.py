@@ -67,6 +67,8 @@ def softmax_focal_loss(logits, target, *, alpha=None, gamma=2.0, reduction="mean
 
     Notes
     -----
+    PyTorch: none.
+
     :math:`\log p_y` comes from :func:`log_softmax` and
     :math:`1 - p_y` is computed as ``-expm1(log p_y)``: accurate when
     :math:`p_y` is close to 1, where ``1 - p`` would cancel to 0, and finite

@@ -55,6 +55,8 @@ def zero_one(pred_labels, target, *, reduction="mean"):
 
     Notes
     -----
+    PyTorch: none.
+
     Labels are compared as numbers, so ``2`` and ``2.0`` agree. The result
     is floating point (float32 if a label array is float32, else float64).
     NaN in either input gives NaN, not 1 (it propagates, as elsewhere in

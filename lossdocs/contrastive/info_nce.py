@@ -132,6 +132,8 @@ def info_nce(
 
     Notes
     -----
+    PyTorch: none.
+
     Built on :func:`log_softmax`, so it equals ``cross_entropy(logits,
     target)`` over ``logits = [q.k+, q @ K-.T] / temperature`` with target 0
     (queue), or ``q @ k.T / temperature`` with target ``arange(N)``
@@ -245,6 +247,8 @@ def info_nce_grad(
 
     Notes
     -----
+    PyTorch: none.
+
     Each negative pulls the query away with weight :math:`p_{ic}`, so the
     hardest negatives dominate as :math:`\tau` falls. With `normalize` the
     gradient is orthogonal to :math:`q_i`: scaling a query does not change

@@ -41,6 +41,8 @@ def box_area(boxes):
 
     Notes
     -----
+    PyTorch: ``torchvision.ops.box_area``.
+
     PyTorch: ``torchvision.ops.box_area`` (which keeps integer boxes integer
     and does not check the corner order). NaN propagates.
 

@@ -50,6 +50,8 @@ def box_iou(boxes1, boxes2):
 
     Notes
     -----
+    PyTorch: ``torchvision.ops.box_iou``.
+
     The union is :math:`|A| + |B| - |A \cap B|`: the source notes' IoU-loss
     formula has :math:`+`, which counts the overlap twice (identical boxes
     would score 1/3). The IoU is a float, a ratio in [0, 1] (the source's

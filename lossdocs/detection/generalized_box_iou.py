@@ -46,6 +46,8 @@ def generalized_box_iou(boxes1, boxes2):
 
     Notes
     -----
+    PyTorch: ``torchvision.ops.generalized_box_iou``.
+
     Equals ``torchvision.ops.generalized_box_iou``, except that degenerate
     boxes give finite values here (0 for the IoU of two zero-area boxes, 0
     for the whole GIoU when the enclosing box has zero area) where torchvision

@@ -56,6 +56,8 @@ def giou_loss(boxes1, boxes2, *, eps=1e-7, reduction="mean"):
 
     Notes
     -----
+    PyTorch: ``torchvision.ops.generalized_box_iou_loss``.
+
     Equals ``torchvision.ops.generalized_box_iou_loss`` (`eps` added to both
     denominators as there), with two deliberate differences: our default
     reduction is 'mean', torchvision's is 'none'; and the mean over zero

@@ -47,6 +47,8 @@ def entropy(p, *, axis=-1):
 
     Notes
     -----
+    PyTorch: ``torch.distributions.Categorical.entropy``.
+
     Natural logarithm (divide by :math:`\log 2` for bits). Zero probabilities
     contribute 0, without a warning. A row holding NaN gives NaN.
     ``scipy.stats.entropy(p)`` is the same for normalised rows (it

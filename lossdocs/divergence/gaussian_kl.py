@@ -49,6 +49,8 @@ def gaussian_kl(mu_p, sigma_p, mu_q, sigma_q):
 
     Notes
     -----
+    PyTorch: ``torch.distributions.kl_divergence``.
+
     Evaluated as :math:`\tfrac12 \rho^2 + (\rho - \log(1 + \rho)) + \tfrac12 d^2`
     with :math:`\rho = (\sigma_p - \sigma_q) / \sigma_q` and
     :math:`d = (\mu_p - \mu_q) / \sigma_q`: three non-negative terms, the middle

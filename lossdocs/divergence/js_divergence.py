@@ -47,6 +47,8 @@ def js_divergence(p, q, *, axis=-1):
 
     Notes
     -----
+    PyTorch: none.
+
     Natural logarithm, so the bound is :math:`\log 2` (1 in bits). Its square
     root is a metric [1]_. Rounding could exceed :math:`\log 2` by an ulp, so the
     result is clipped to it. NaN propagates. No PyTorch counterpart.

@@ -55,6 +55,8 @@ def kl_divergence(p, q, *, axis=-1):
 
     Notes
     -----
+    PyTorch: ``torch.nn.functional.kl_div``.
+
     The arguments follow the formula: P first. ``torch.nn.functional.kl_div``
     takes the *log* of Q first and P second, so for rows of a 2-D batch
     ``kl_divergence(p, q)`` equals ``kl_div(q.log(), p, reduction="none").sum(-1)``,
@@ -142,6 +144,8 @@ def kl_divergence_grad(p, q, *, axis=-1):
 
     Notes
     -----
+    PyTorch: none.
+
     These are the partial derivatives of :math:`\sum p \log(p/q)` with each
     :math:`q_x` free, what autograd gives through
     ``torch.nn.functional.kl_div(q.log(), p, reduction="sum")``. Since each

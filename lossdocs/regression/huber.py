@@ -56,6 +56,8 @@ def huber(pred, target, *, delta=1.0, reduction="mean"):
 
     Notes
     -----
+    PyTorch: ``torch.nn.functional.huber_loss``.
+
     The linear part is written as :math:`\delta(|x| - \delta/2)`, continuous
     with slope :math:`\delta`; the gradient is the error clipped to
     :math:`[-\delta, \delta]`. NaN propagates.
@@ -123,6 +125,8 @@ def huber_grad(pred, target, *, delta=1.0, reduction="mean"):
 
     Notes
     -----
+    PyTorch: none.
+
     The loss is continuously differentiable, so this is its true gradient
     everywhere.
 

@@ -50,6 +50,8 @@ def mae(pred, target, *, reduction="mean"):
 
     Notes
     -----
+    PyTorch: ``torch.nn.functional.l1_loss``.
+
     NaN propagates. PyTorch: ``torch.nn.functional.l1_loss``.
 
     References
@@ -102,6 +104,8 @@ def mae_grad(pred, target, *, reduction="mean"):
 
     Notes
     -----
+    PyTorch: none.
+
     At :math:`\hat y = y` the loss has a kink; this returns the subgradient 0
     there, as PyTorch's autograd does (``sign(0) = 0``).
 

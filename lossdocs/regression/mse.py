@@ -51,6 +51,8 @@ def mse(pred, target, *, reduction="mean"):
 
     Notes
     -----
+    PyTorch: ``torch.nn.functional.mse_loss``.
+
     No factor 1/2 (some textbooks, e.g. Bishop, use one to tidy the
     gradient). NaN propagates. PyTorch: ``torch.nn.functional.mse_loss``.
 
@@ -107,6 +109,8 @@ def mse_grad(pred, target, *, reduction="mean"):
 
     Notes
     -----
+    PyTorch: none.
+
     The gradient grows with the error, which is why a single outlier can
     dominate an MSE fit.
 

@@ -58,6 +58,8 @@ def smooth_l1(pred, target, *, beta=1.0, reduction="mean"):
 
     Notes
     -----
+    PyTorch: ``torch.nn.functional.smooth_l1_loss``.
+
     It is Huber divided by `beta`, not Huber itself, a point the source notes
     get wrong: as `beta` grows, smooth L1 tends to 0 while Huber tends to
     half the MSE, and the linear slope is 1 here but `delta` for Huber.
@@ -122,6 +124,8 @@ def smooth_l1_grad(pred, target, *, beta=1.0, reduction="mean"):
 
     Notes
     -----
+    PyTorch: none.
+
     With ``beta=0`` this is the subgradient of :func:`mae` (0 at a perfect
     prediction), as in PyTorch.
 

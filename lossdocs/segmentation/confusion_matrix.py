@@ -59,6 +59,8 @@ def confusion_matrix(pred_labels, target, num_classes, *, ignore_index=None):
 
     Notes
     -----
+    PyTorch: none.
+
     One ``np.bincount`` over :math:`C y + \hat y`. An `ignore_index` inside
     [0, C) empties that class's row only: its column still counts other
     classes' pixels predicted as it. Labels cannot be NaN (TypeError).

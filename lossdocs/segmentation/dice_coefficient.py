@@ -59,6 +59,8 @@ def dice_coefficient(pred_mask, target_mask, *, axis=None, empty_score=1.0):
 
     Notes
     -----
+    PyTorch: none.
+
     Dice is the F1 score of the pixels, :math:`2\,TP / (2\,TP + FP + FN)`.
     NaN in a float mask propagates to its sample's score.
 

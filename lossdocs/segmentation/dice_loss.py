@@ -57,6 +57,8 @@ def dice_loss(probs, target, *, smooth=0.0, eps=1e-7, squared=False, axis=None, 
 
     Notes
     -----
+    PyTorch: none.
+
     Computed as :math:`\sum_i (p_i (1 - t_i) + t_i (1 - p_i))` (or
     :math:`\sum_i (p_i - t_i)^2` when squared) over the denominator, which
     avoids the cancellation in :math:`1 - D` near a perfect prediction. With
@@ -135,6 +137,8 @@ def dice_loss_grad(
 
     Notes
     -----
+    PyTorch: none.
+
     Where `eps` is active (:math:`C + s < \varepsilon`) the denominator is the
     constant :math:`\varepsilon`, so its gradient is 0 and only the numerator's
     :math:`2 t_k` remains; at :math:`C + s = \varepsilon` the unclamped branch

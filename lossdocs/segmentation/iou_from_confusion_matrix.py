@@ -45,6 +45,8 @@ def iou_from_confusion_matrix(cm):
 
     Notes
     -----
+    PyTorch: none.
+
     ``np.nanmean(iou_from_confusion_matrix(cm))`` is the data-set mIoU; it is
     not the mean of per-image mIoUs, which weighs a small image like a large
     one.

@@ -47,6 +47,8 @@ def iou_per_class(pred_labels, target, num_classes, *, ignore_index=None):
 
     Notes
     -----
+    PyTorch: none.
+
     The union is :math:`|P| + |T| - |P \cap T|` (the source notes write ``+``;
     then identical masks would not score 1). The NaN comes from a masked
     division, so it raises no RuntimeWarning. Some libraries score an absent

@@ -47,6 +47,8 @@ def jaccard_index(pred_mask, target_mask, *, axis=None, empty_score=1.0):
 
     Notes
     -----
+    PyTorch: none.
+
     The union is :math:`|A| + |B| - |A \cap B|`, not ``+`` as the source notes
     write: with ``+``, identical masks would score 1/3, not 1. NaN in a float
     mask propagates to its sample's score.

@@ -64,6 +64,8 @@ def jaccard_loss(probs, target, *, smooth=0.0, eps=1e-7, axis=None, reduction="m
 
     Notes
     -----
+    PyTorch: none.
+
     The union is :math:`|P| + |T| - |P \cap T|`; the source notes write
     ``+``, with which identical masks would not score 1. The loss is computed
     as :math:`\sum_i (p_i (1 - t_i) + t_i (1 - p_i)) / \text{denominator}`,
@@ -135,6 +137,8 @@ def jaccard_loss_grad(probs, target, *, smooth=0.0, eps=1e-7, axis=None, reducti
 
     Notes
     -----
+    PyTorch: none.
+
     Where `eps` is active (:math:`U + s < \varepsilon`) the denominator is the
     constant :math:`\varepsilon`, so its gradient is 0 and only the numerator's
     :math:`t_k` remains; at :math:`U + s = \varepsilon` the unclamped branch is

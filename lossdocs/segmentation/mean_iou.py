@@ -47,6 +47,8 @@ def mean_iou(pred_labels, target, num_classes, *, ignore_index=None):
 
     Notes
     -----
+    PyTorch: none.
+
     A class absent from both prediction and target is skipped (NaN-aware
     mean), not counted as 0 or 1. A class predicted but absent from the target
     counts, with IoU 0. No RuntimeWarning, even when the result is NaN.
