@@ -20,6 +20,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from docstring_math import canonical_name
 from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 
@@ -27,16 +28,7 @@ if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
 
-__all__ = ["FamilyDirective", "documented_name", "family_rst", "setup"]
-
-
-def documented_name(package: str, module: str, name: str) -> str:
-    """The one dotted name under which `name` of `module` is documented."""
-    root = importlib.import_module(package)
-    obj = getattr(importlib.import_module(module), name)
-    if name in getattr(root, "__all__", ()) and getattr(root, name, None) is obj:
-        return f"{package}.{name}"
-    return f"{module}.{name}"
+__all__ = ["FamilyDirective", "family_rst", "setup"]
 
 
 def family_rst(module: str, backrefs: frozenset[str] = frozenset()) -> str:
@@ -44,7 +36,8 @@ def family_rst(module: str, backrefs: frozenset[str] = frozenset()) -> str:
     package = module.split(".", 1)[0]
     mod = importlib.import_module(module)
     # Relative to ``.. currentmodule:: <package>``, as autosummary wants them.
-    rel = [documented_name(package, module, n).removeprefix(f"{package}.") for n in mod.__all__]
+    documented = [canonical_name(getattr(mod, n), f"{module}.{n}") for n in mod.__all__]
+    rel = [name.removeprefix(f"{package}.") for name in documented]
     lines = [f".. currentmodule:: {package}", "", ".. autosummary::", "   :nosignatures:", ""]
     lines += [f"   ~{name}" if "." in name else f"   {name}" for name in rel]
     lines.append("")
