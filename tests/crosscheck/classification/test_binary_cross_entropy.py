@@ -187,7 +187,7 @@ def test_bce_logits_keeps_accuracy_where_torch_cancels():
 
 def test_nan_probability_propagates_where_torch_raises():
     # torch's kernel checks 0 <= p <= 1, which NaN fails: RuntimeError. lossdocs lets
-    # NaN through (api.md); the logits form propagates NaN in both.
+    # NaN through (its Notes); the logits form propagates NaN in both.
     probs, target = np.array([np.nan, 0.5]), np.array([1.0, 0.0])
     with pytest.raises(RuntimeError, match="between 0 and 1"):
         F.binary_cross_entropy(tt(probs), tt(target))

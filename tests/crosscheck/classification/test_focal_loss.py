@@ -154,7 +154,7 @@ def test_softmax_focal_loss(shape, use_alpha, gamma, reduction):
 
 def test_softmax_focal_loss_gamma_0_is_cross_entropy_and_mean_ignores_alpha_sum():
     # With gamma = 0 and alpha as weight, torch's weighted cross_entropy divides the
-    # sum by sum(alpha[target]); the softmax focal loss divides by N (api.md).
+    # sum by sum(alpha[target]); the softmax focal loss divides by N (its docstring).
     rng = np.random.default_rng(6)
     logits, target, alpha = rng.normal(0, 2, (9, 4)), rng.integers(0, 4, 9), rng.uniform(0.2, 2, 4)
     got = ld("softmax_focal_loss")(logits, target, alpha=alpha, gamma=0.0)

@@ -1,6 +1,6 @@
 """Soft Dice and Jaccard losses against the same formula in torch, gradients by autograd.
 
-torch has no Dice or Jaccard loss, so api.md's formulas are written below in
+torch has no Dice or Jaccard loss, so the docstrings' formulas are written below in
 torch (the denominator floored with ``torch.clamp(min=eps)``, whose backward
 lets the gradient through where the denominator is >= eps) and lossdocs'
 closed-form gradients are checked against autograd of them.
