@@ -97,6 +97,13 @@ def test_each_family_is_present_in_every_place(family):
     # The cross-check mirrors the unit tests: the same file name for the same subject.
     unit_names = {p.name for p in unit.glob("test_*.py")}
     assert {p.name for p in cross.glob("test_*.py")} <= unit_names
+    # A test file is named after a module of the family (test_huber.py), after a
+    # helper module whose functions it tests together (test_margin.py for _margin.py),
+    # or after the family itself (properties shared by all its functions).
+    modules = {p.stem.lstrip("_") for p in (PACKAGE / family).glob("*.py")} - {"init"}
+    for path in [*unit.glob("test_*.py"), *cross.glob("test_*.py")]:
+        subject = path.stem.removeprefix("test_")
+        assert subject in modules | {family}, f"{_rel(path)} names no module of {family}"
 
 
 @pytest.mark.parametrize("family", FAMILIES)

@@ -1,4 +1,4 @@
-"""Tests for the soft Jaccard and Dice losses and their gradients."""
+"""Tests for the soft Jaccard and Dice losses (helpers in _overlap.py) and their gradients."""
 
 import numpy as np
 import pytest

@@ -1,4 +1,4 @@
-"""Tests for the segmentation metrics: confusion matrix, IoU, mIoU, Dice and Jaccard of masks."""
+"""Tests for the hard segmentation metrics: confusion matrix, IoU, mIoU, mask Dice and Jaccard."""
 
 import numpy as np
 import pytest

@@ -1,4 +1,4 @@
-"""Tests for lossdocs.classification.margin: hinge, exponential and logistic losses."""
+"""Tests for the margin losses hinge, exponential and logistic (see _margin.py)."""
 
 import math
 
