@@ -55,9 +55,7 @@ surrogates = {
     "logistic": (logistic, logistic_grad),
     "exponential": (exponential, exponential_grad),
 }
-surfaces = {
-    "0-1": zero_one(np.sign(scores), target, reduction="none").mean(axis=-1)
-}
+surfaces = {"0-1": zero_one(np.sign(scores), target, reduction="none").mean(axis=-1)}
 for name, (loss, _) in surrogates.items():
     surfaces[name] = loss(scores, target, reduction="none").mean(axis=-1)
 minimisers = {}
