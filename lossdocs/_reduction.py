@@ -21,11 +21,11 @@ def check_reduction(reduction, *, allow_none: bool = True) -> None:
 
 
 def check_nonempty_mean(size: int, reduction: str, name: str) -> None:
-    """Raise for the mean over an empty batch (PyTorch returns NaN with a warning)."""
+    """Raise for the mean over an empty batch (PyTorch 2.13 returns NaN, without a warning)."""
     if reduction == "mean" and size == 0:
         raise ValueError(
             f"{name} is empty: the mean over zero elements is undefined "
-            "(PyTorch returns nan with a warning; lossdocs raises)"
+            "(PyTorch returns nan; lossdocs raises)"
         )
 
 
