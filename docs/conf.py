@@ -60,6 +60,7 @@ extensions = [
     "langswitch",
     "zh_search",
     "myst_speedup",  # translated builds: a few seconds less (see its docstring)
+    "lossplot",  # interactive figures from lossdocs' numbers (see its docstring)
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
