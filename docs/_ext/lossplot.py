@@ -200,9 +200,10 @@ def evaluate(
     curves = []
     for point in itertools.product(*(params[i][1] for i in used)):
         local = {params[i][0]: float(v) for i, v in zip(used, point, strict=True)}
-        for name in needed:
-            local[name] = eval(compiled[name], scope, local)
-        values = np.asarray(eval(code, scope, local), dtype=float)
+        with np.errstate(all="ignore"):  # a NaN or infinity is refused just below
+            for name in needed:
+                local[name] = eval(compiled[name], scope, local)
+            values = np.asarray(eval(code, scope, local), dtype=float)
         if values.shape != x.shape:
             raise ValueError(f"{expression!r} gives shape {values.shape}, not {x.shape}")
         if not np.all(np.isfinite(values)):
