@@ -47,7 +47,8 @@
     const x = data.x;
     const [xMin, xMax] = [x[0], x[x.length - 1]];
     const [yMin, yMax] = data.y;
-    const state = { index: data.params.map((p) => p.start), point: null };
+    // The point read out starts in the middle, so the readout shows what it is for.
+    const state = { index: data.params.map((p) => p.start), point: Math.floor(x.length / 2) };
     let box = null; // the plot area in pixels, set by layout()
     let lines = [];
     let marks = null;
@@ -112,7 +113,6 @@
     function mark() {
       marks.replaceChildren();
       readout.replaceChildren();
-      if (state.point === null) return;
       const j = state.point;
       make("line", { class: "lossplot-guide", x1: px(x[j]), x2: px(x[j]), y1: box.top, y2: box.top + box.height }, marks);
       const item = (text, cls) => {
@@ -159,7 +159,7 @@
     svg.addEventListener("keydown", (event) => {
       const step = { ArrowLeft: -1, ArrowRight: 1, PageDown: -10, PageUp: 10 }[event.key];
       const last = x.length - 1;
-      let j = state.point === null ? Math.floor(last / 2) : state.point;
+      let j = state.point;
       if (step !== undefined) j += step;
       else if (event.key === "Home") j = 0;
       else if (event.key === "End") j = last;
