@@ -27,25 +27,36 @@ Put it under the page's static figure::
 - ``:x:`` NAME RANGE | LABEL: the horizontal axis. NAME is the variable the
   expressions use; RANGE is ``FROM..TO step STEP`` or a list ``a, b, c``.
 - ``:y:`` FROM..TO | LABEL: the vertical axis (curves are clipped to it).
-- ``:params:`` one or two (or more) sliders, ``;``-separated: NAME RANGE = START | LABEL.
+- ``:params:`` the sliders, ``;``-separated: NAME RANGE = START | LABEL. One
+  slider per parameter (distillation's T, DPO's beta, the triplet margin); two
+  for two (ArcFace's m and s, Tversky's alpha and beta).
 - Each content line is a curve, ``LABEL: EXPRESSION``, or a helper array,
   ``NAME = EXPRESSION``, which the lines after it may use. The expressions are
-  Python, evaluated once per point of the parameter grid with ``np``, every name
-  of ``lossdocs.__all__``, the x variable (an array), the parameters (floats)
-  and the helpers; a curve's gives one value per x. Call only public ``lossdocs`` names: the numbers
-  must be lossdocs'. A curve is computed only over the parameters its
-  expression names, so a curve that names none is stored once.
+  Python, evaluated once per point of the parameter grid with ``np``, every
+  name of ``lossdocs.__all__``, the x variable (an array), the parameters
+  (floats) and the helpers; a curve gives one value per x, all finite. Call
+  public ``lossdocs`` names only: the numbers must be lossdocs'. A curve is
+  computed over the parameters it names (itself or through a helper) only, so
+  a reference curve that names none is stored once.
+- The second curve is drawn dashed (so two equal curves both show); one to four
+  curves, each in its own colour.
 
-Every number is written with 10 decimals (so it agrees with lossdocs to 1e-9:
-|shown - lossdocs| <= 1e-9 max(1, |lossdocs|)); x and the parameter values are
-rounded first and the curves computed at the rounded values, so the page's
-inputs are exactly the ones used. Keep the data under 100 kB a widget
-(``tests/test_lossplot.py`` checks it): the number of values is the x points
-times, per curve, the product of the grid sizes of its parameters; about 12
-bytes each. Then add the widget to ``WIDGETS`` in ``tests/test_lossplot.py``
-(the same points computed there directly with lossdocs) and translate the new
-messages (the title, axis, slider and curve labels are ordinary messages of the
-page's catalog: ``nox -s translate``).
+Every number is written with 10 decimals, so it agrees with lossdocs to 1e-9
+(|shown - lossdocs| <= 1e-9 max(1, |lossdocs|)); x and the parameter values
+are rounded first and the curves computed at the rounded values, so the page's
+inputs are exactly the ones used.
+
+Keep the data under 100 kB a widget: the number of values is the x points
+times, per curve, the product of the grid sizes of the parameters it names,
+about 12 bytes each (so about 8000 values). Then:
+
+1. add the widget's curves, computed directly with lossdocs (by another route
+   where there is one), to ``CASES`` in ``tests/lossplot_cases.py``: the site
+   test (``tests/site/test_lossplot.py``: every grid point, and the size) and
+   the browser test (``tests/browser/test_lossplot.py``: sliders moved, lines
+   read back) fail on a widget that has no case there;
+2. translate the new messages: the title, axis, slider and curve labels are
+   ordinary messages of the page's catalog (``nox -s translate``).
 """
 
 from __future__ import annotations
@@ -80,6 +91,7 @@ __all__ = [
 ]
 
 DECIMALS = 10  # 5e-11 from the exact value: well inside the 1e-9 the tests ask for
+MAX_CURVES = 4  # the colours of _static/lossplot.css
 MAX_VALUES = 100_000  # a grid this large is a mistake in the page, not a figure
 NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 DEFINITION = re.compile(r"([A-Za-z_][A-Za-z0-9_]*) = (.+)")  # a helper array, not a curve
@@ -273,8 +285,9 @@ class LossPlotDirective(SphinxDirective):
             data = [[fmt(v) for v in c] for c in curves]
             node["spec"]["curves"].append({"params": used, "data": data})
             node += self._text("curve", label.strip())
-        if not node["spec"]["curves"]:
-            raise ValueError("no curve: add lines 'LABEL: EXPRESSION'")
+        if not 1 <= len(node["spec"]["curves"]) <= MAX_CURVES:
+            raise ValueError(f"{len(node['spec']['curves'])} curves: give 1 to {MAX_CURVES} "
+                             "lines 'LABEL: EXPRESSION'")  # fmt: skip
         if count > MAX_VALUES:
             raise ValueError(f"{count} values: make the grids coarser")
         return node
