@@ -27,6 +27,9 @@ Put it under the page's static figure::
 - ``:x:`` NAME RANGE | LABEL: the horizontal axis. NAME is the variable the
   expressions use; RANGE is ``FROM..TO step STEP`` or a list ``a, b, c``.
 - ``:y:`` FROM..TO | LABEL: the vertical axis (curves are clipped to it).
+- ``:caption:`` (optional) what the reader needs to know of the setting, on
+  one line of plain text (no markup: Unicode for symbols), shown under the
+  plot: like the widget, only where the script runs.
 - ``:params:`` the sliders, ``;``-separated: NAME RANGE = START | LABEL. One
   slider per parameter (distillation's T, DPO's beta, the triplet margin); two
   for two (ArcFace's m and s, Tversky's alpha and beta).
@@ -234,6 +237,7 @@ class LossPlotDirective(SphinxDirective):
         "x": directives.unchanged_required,
         "y": directives.unchanged_required,
         "params": directives.unchanged_required,
+        "caption": directives.unchanged_required,
     }
 
     def _text(self, role: str, text: str) -> lossplot_text:
@@ -263,6 +267,8 @@ class LossPlotDirective(SphinxDirective):
         node += self._text("title", self.arguments[0])
         node += self._text("x", x_label)
         node += self._text("y", y_label.strip())
+        if "caption" in self.options:
+            node += self._text("caption", self.options["caption"].strip())
         for name, values, start, label in params:
             node["spec"]["params"].append({"name": name, "values": [fmt(v) for v in values],
                                            "start": start})  # fmt: skip
@@ -317,7 +323,8 @@ def data_json(spec: dict[str, Any], words: dict[str, list[str]]) -> str:
 
 
 def visit_lossplot(self: HTML5Translator, node: lossplot) -> None:
-    words: dict[str, list[str]] = {"title": [], "x": [], "y": [], "param": [], "curve": []}
+    words: dict[str, list[str]] = {"title": [], "x": [], "y": [], "param": [], "curve": [],
+                                   "caption": []}  # fmt: skip
     for child in node.findall(lossplot_text):
         words[child["role"]].append(child.astext())
     uid = node["uid"]
@@ -341,6 +348,7 @@ def visit_lossplot(self: HTML5Translator, node: lossplot) -> None:
     out.append(f'<svg class="lossplot-plot" role="img" tabindex="0" '
                f'aria-label="{esc(words["title"][0])}"></svg>')  # fmt: skip
     out.append('<p class="lossplot-readout" aria-live="polite"></p>')
+    out += [f'<p class="lossplot-caption">{esc(text)}</p>' for text in words["caption"]]
     out.append(f'<script type="application/json" class="lossplot-data">'
                f"{data_json(node['spec'], words)}</script>")  # fmt: skip
     out.append("</figure>\n")

@@ -64,8 +64,12 @@
     const px = (v) => box.left + ((v - xMin) / (xMax - xMin)) * box.width;
     const py = (v) => box.top + ((yMax - v) / (yMax - yMin)) * box.height;
 
+    function plotWidth() {
+      return Math.round(svg.getBoundingClientRect().width);
+    }
+
     function layout() {
-      const width = Math.max(svg.clientWidth, 240);
+      const width = Math.max(plotWidth(), 240);
       const height = Math.round(Math.min(360, Math.max(230, width * 0.6)));
       svg.replaceChildren();
       svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
@@ -171,12 +175,16 @@
 
     figure.hidden = false;
     layout();
-    let width = svg.clientWidth;
+    // Redrawn when the width changes (a phone turned, a window resized); in the next
+    // frame, since the redraw changes the height that the observer watches too.
+    let width = plotWidth();
     new ResizeObserver(() => {
-      if (svg.clientWidth !== width) {
-        width = svg.clientWidth;
-        layout();
-      }
+      requestAnimationFrame(() => {
+        if (plotWidth() !== width) {
+          width = plotWidth();
+          layout();
+        }
+      });
     }).observe(svg);
   }
 

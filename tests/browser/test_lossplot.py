@@ -6,7 +6,8 @@ on its track), and after each move the drawn lines are read back from the SVG
 (their points are in data units) and compared with lossdocs' values at the
 slider's new grid point, to 1e-9. The readout of a hovered point, the page with
 JavaScript off (the gallery figure stays, the widget stays hidden), the page
-opened from ``file://``, and a phone-width view in both schemes (screenshots in
+opened from ``file://``, and a phone-width view in both schemes, reached by
+narrowing the window (the plots redraw to fit; screenshots in
 ``docs/_build/screenshots/<lang>/phone-<scheme>/``, no sideways overflow) are
 checked too. Offline and console errors: the context's :class:`Recorder`.
 """
@@ -20,6 +21,7 @@ import numpy as np
 import pytest
 from lossplot_cases import CASES, TOLERANCE, disagreement
 from playwright.sync_api import Browser, Locator, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from .chromium import Recorder
 from .report import SCREENSHOTS, SUMMARY, record
@@ -29,6 +31,9 @@ PHONE = {"width": 390, "height": 844}
 # The drawn lines: [[x, y] pairs] per curve, from the points attribute as written.
 LINES = """(figure) => [...figure.querySelectorAll("polyline.lossplot-line")].map(
   (line) => line.getAttribute("points").trim().split(/\\s+/).map((p) => p.split(",")))"""
+# Every plot drawn for its current width (its viewBox is its size in pixels).
+FITS = """() => [...document.querySelectorAll("svg.lossplot-plot")].every((svg) =>
+  svg.viewBox.baseVal.width === Math.max(240, Math.round(svg.getBoundingClientRect().width)))"""
 DATA = """(figure) => JSON.parse(figure.querySelector("script.lossplot-data").textContent)"""
 
 
@@ -178,7 +183,14 @@ def test_phone_width_in_both_schemes(browser: Browser, base_url: str, languages)
             out = SCREENSHOTS / lang / f"phone-{scheme}"
             out.mkdir(parents=True, exist_ok=True)
             for path, cases in CASES.items():
+                # Loaded wide, then narrowed, as a window resized: the plots redraw to fit.
+                page.set_viewport_size(VIEWPORT)
                 page.goto(urljoin(base_url, f"{lang}/{path}"), wait_until="load")
+                page.set_viewport_size(PHONE)
+                try:
+                    page.wait_for_function(FITS, timeout=5_000)
+                except PlaywrightTimeout:
+                    problems.append(f"{lang}/{path} ({scheme}): not redrawn at phone width")
                 wide = page.evaluate("document.documentElement.scrollWidth")
                 if wide > PHONE["width"]:
                     problems.append(f"{lang}/{path} ({scheme}): {wide} px wide on a phone")
