@@ -18,9 +18,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
-sys.path.insert(0, str(DOCS / "_ext"))
+sys.path.insert(0, str(DOCS / "_ext"))  # the extensions import each other by bare name
 
-pytest.importorskip("sphinx")  # the docs extra
+# Needs Sphinx (the docs extra, which `nox -s tests` installs): missing, it fails.
 from lossplot import evaluate, fmt, parse_axis, parse_param, parse_values  # noqa: E402
 
 
