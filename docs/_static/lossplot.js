@@ -34,6 +34,11 @@
     return out;
   }
 
+  // A tick label: a true minus sign, as in the gallery's figures.
+  function tick(t) {
+    return String(t).replace("-", "\u2212");
+  }
+
   // A value for the reader: 4 significant digits, no float noise.
   function show(value) {
     return String(Number(value.toPrecision(4)));
@@ -47,8 +52,9 @@
     const x = data.x;
     const [xMin, xMax] = [x[0], x[x.length - 1]];
     const [yMin, yMax] = data.y;
-    // The point read out starts in the middle, so the readout shows what it is for.
-    const state = { index: data.params.map((p) => p.start), point: Math.floor(x.length / 2) };
+    // The point read out starts 70 % of the way along (the middle is often 0, where
+    // every curve is 0), so the readout shows at once what it is for.
+    const state = { index: data.params.map((p) => p.start), point: Math.round((x.length - 1) * 0.7) };
     let box = null; // the plot area in pixels, set by layout()
     let lines = [];
     let marks = null;
@@ -84,11 +90,11 @@
       const bottom = box.top + box.height;
       for (const t of ticks(xMin, xMax, Math.max(3, Math.round(box.width / 60)))) {
         make("line", { class: "lossplot-grid", x1: px(t), x2: px(t), y1: box.top, y2: bottom }, axes);
-        make("text", { x: px(t), y: bottom + 16, "text-anchor": "middle" }, axes).textContent = t;
+        make("text", { x: px(t), y: bottom + 16, "text-anchor": "middle" }, axes).textContent = tick(t);
       }
       for (const t of ticks(yMin, yMax, Math.max(3, Math.round(box.height / 45)))) {
         make("line", { class: "lossplot-grid", x1: box.left, x2: box.left + box.width, y1: py(t), y2: py(t) }, axes);
-        make("text", { x: box.left - 6, y: py(t) + 4, "text-anchor": "end" }, axes).textContent = t;
+        make("text", { x: box.left - 6, y: py(t) + 4, "text-anchor": "end" }, axes).textContent = tick(t);
       }
       make("rect", { class: "lossplot-frame", x: box.left, y: box.top, width: box.width, height: box.height }, axes);
       make("text", { class: "lossplot-axis-label", x: box.left + box.width / 2, y: bottom + 36, "text-anchor": "middle" }, axes).textContent = data.xlabel;
