@@ -60,6 +60,7 @@ extensions = [
     "langswitch",
     "zh_search",
     "gallery_lang",  # each figure in the build's language
+    "math_text",  # the words of formulas (\text{...}) in the build's language
     "myst_speedup",  # translated builds: a few seconds less (see its docstring)
 ]
 
