@@ -23,7 +23,7 @@ BOOKS = ("Pattern Recognition and Machine Learning", "The Elements of Statistica
          "Deep Learning", "Neural Networks and Deep Learning", "Elements of Information Theory",
          "统计学习方法")  # fmt: skip
 RULES = {
-    "italic Chinese": re.compile(rf"(?<![*\w\\])\*(?!\*)[^*\n]*{CJK}[^*\n]*\*(?!\*)"),
+    "italic Chinese": re.compile(rf"(?<![*A-Za-z0-9\\])\*(?!\*)[^*\n]*{CJK}[^*\n]*\*(?!\*)"),
     "punctuation inside a bold lead-in": re.compile("\\*\\*[^*\n]+[\u3002\uff1a:]\\*\\*"),
     "a space before %": re.compile(r"[0-9] %"),
     "N 倍 smaller (约为 1/N)": re.compile(r"小了\s*\S{0,6}\s*倍|(?<!缩)小\s*[0-9十百]+\s*倍"),
