@@ -159,6 +159,18 @@ copybutton_prompt_is_regexp = True
 # The link to the same page in the other language (_ext/langswitch.py): each label
 # in its own language.
 language_switch = {"en": "English", "zh_CN": "中文"}
+# The footer's copyright line, in each language (applied once the language is known).
+copyright_by_language = {"zh_CN": "2026\uff0clossdocs 作者"}  # ，
+
+
+def _localised_copyright(app, config):
+    config.copyright = config.copyright_by_language.get(config.language, config.copyright)
+
+
+def setup(app):
+    app.add_config_value("copyright_by_language", {}, "html")
+    app.connect("config-inited", _localised_copyright)
+
 
 # -- Search ----------------------------------------------------------------------------
 # A Chinese build indexes with jieba (_ext/zh_search.py sets html_search_language);

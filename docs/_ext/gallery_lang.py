@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 __all__ = ["alt_text", "scraper", "setup"]
 
 DEFAULT = "en"
+SEPARATORS = {"zh_CN": "\uff0c"}  # between a figure's titles in its alt text: ，
 # Matplotlib mathtext in a title -> the plain text of an alt attribute
 _GREEK = ("alpha", "beta", "gamma", "delta", "theta", "mu", "sigma", "tau")
 _TEX = {rf"\{name}": unicodedata.lookup(f"GREEK SMALL LETTER {name}") for name in _GREEK}
@@ -44,9 +45,9 @@ _TEX |= {r"\times": "\N{MULTIPLICATION SIGN}", r"\cdot": "\N{MIDDLE DOT}", r"\,"
          r"\leq": "\N{LESS-THAN OR EQUAL TO}", r"\geq": "\N{GREATER-THAN OR EQUAL TO}"}  # fmt: skip
 
 
-def alt_text(titles: list[str]) -> str:
-    """A figure's alt text: its titles, joined, with their math made plain text."""
-    text = ", ".join(t.replace("\n", " ").strip() for t in titles if t.strip())
+def alt_text(titles: list[str], sep: str = ", ") -> str:
+    """A figure's alt text: its titles, joined by `sep`, with their math made plain text."""
+    text = sep.join(t.replace("\n", " ").strip() for t in titles if t.strip())
     for tex, plain in _TEX.items():
         text = text.replace(tex, plain)
     text = re.sub(r"\\mathrm\{([^}]*)\}", r"\1", text)
@@ -82,7 +83,7 @@ def scraper(block: Any, block_vars: dict[str, Any], gallery_conf: dict[str, Any]
         alts = {}
         for lang in [*languages, DEFAULT]:
             with localized(fig, lang):
-                alts[lang] = alt_text(_titles(fig))
+                alts[lang] = alt_text(_titles(fig), SEPARATORS.get(lang, ", "))
                 if lang == DEFAULT:
                     continue
                 fig.savefig(_variant(path, lang))
