@@ -67,3 +67,8 @@ def test_thumbnail_titles_and_tooltips_are_chinese(zh):
     assert len(tooltips) == len(titles) >= 12
     for shown in tooltips + titles:
         assert CJK.search(shown) and "``" not in shown and "\\ " not in shown, shown
+
+
+def test_the_benchmark_figure_is_chinese_on_the_chinese_page(zh):
+    sources = [a["src"] for tag, a in _tags(zh / "benchmarks.html") if tag == "img"]
+    assert any(src.endswith("bench.zh_CN.png") for src in sources), sources
