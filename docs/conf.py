@@ -59,6 +59,7 @@ extensions = [
     "apiref",
     "langswitch",
     "zh_search",
+    "search_keys",  # ranking keys and offline summaries for the search page
     "myst_speedup",  # translated builds: a few seconds less (see its docstring)
 ]
 
