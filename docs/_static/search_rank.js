@@ -41,7 +41,7 @@
   const SPHINX = 1;
   const SPHINX_CAP = 30; // a title match scores 15, an index entry up to 100
   const TITLE_WEIGHT = 3;
-  const MIN_WORDS = 0.5; // a page with no key and no Sphinx match needs half the words
+  const MIN_WORDS = 0.5; // with no key and no Sphinx match, half the words of the best page
   const TYPO_MIN = 5; // shorter words are too easily another word one letter away
   const HAN = /\p{Script=Han}/u;
   const FILLER_WORDS = new Set([
@@ -103,20 +103,43 @@
     return Math.max(inside, need ? (0.95 * got) / need : 0);
   };
 
+  // A name pasted from code ("F.kl_div", "binary_cross_entropy_with_logits_grad") is one
+  // word: a key must be that name, or end it after a dot ("torch.nn.functional.kl_div"
+  // ends with the key "kl_div"), or be ended by it.
+  const isIdentifier = (raw) => /^[\p{Letter}\p{Number}_.]+$/u.test(raw) && /[._]/.test(raw) && !HAN.test(raw);
+  const identifierScore = (raw, keys) => {
+    const name = raw.toLowerCase();
+    let score = 0;
+    for (const key of keys) {
+      if (key === name) return 1;
+      if (name.endsWith(`.${key}`) || key.endsWith(`.${name}`)) score = 0.9;
+    }
+    return score;
+  };
+
+  // Words that ask for a kind of page: "focal loss example" wants the gallery.
+  const INTENTS = [
+    [/\b(examples?|gallery|plots?|figures?)\b|示例|例子|图库/u, "gallery"],
+    [/\b(api|signature|parameters?|docstring)\b|参数|接口/u, "api"],
+  ];
+  const INTENT_PRIOR = 1.2;
+
   // -- the keys of each page, normalized once -------------------------------------------
   let prepared = null;
   const prepare = () => {
     const index = Search._index;
     if (prepared && prepared.index === index) return prepared;
-    const keys = new Map();
+    const keys = new Map(); // file -> its keys and title, normalized
+    const names = new Map(); // file -> its keys that are names from code, lower case
     const words = new Set(); // every Latin word of every key, for the typo fixer
     index.docnames.forEach((docname, file) => {
       const own = (PAGES[docname] || {}).keys || [];
       const normal = [...own, index.titles[file]].map(normalize).filter((k) => k);
       keys.set(file, [...new Set(normal)]);
+      names.set(file, own.filter(isIdentifier).map((k) => k.toLowerCase()));
       for (const key of normal) for (const word of key.split(" ")) if (!HAN.test(word)) words.add(word);
     });
-    prepared = { index, keys, words };
+    prepared = { index, keys, names, words };
     return prepared;
   };
 
@@ -182,26 +205,36 @@
     const sphinx = performSearch(query, searchTerms, excludedTerms, highlightTerms, objectTerms);
     lastHighlight = highlightTerms;
     const index = Search._index;
-    const { keys } = prepare();
+    const { keys, names } = prepare();
     const fileOf = new Map(index.docnames.map((docname, file) => [docname, file]));
+    const raw = query.trim();
+    const lower = raw.toLowerCase();
     const best = new Map(); // file -> Sphinx's best result on that page
+    const named = new Set(); // files with a lossdocs object of exactly the query's name
     for (const result of sphinx) {
       const file = fileOf.get(result[0]);
       if (!best.has(file) || best.get(file)[4] < result[4]) best.set(file, result);
+      const name = result[6] === "object" && result[1].startsWith("lossdocs.") ? result[1].toLowerCase() : "";
+      if (name && (name === lower || name.endsWith(`.${lower}`))) named.add(file);
     }
+    const identifier = isIdentifier(raw);
     const normal = normalize(query);
     const core = corePositions(normal);
     const words = wordScores(searchTerms);
+    const enough = MIN_WORDS * Math.max(0, ...[...words.values()].map(([, found]) => found));
+    const wanted = INTENTS.filter(([pattern]) => pattern.test(lower)).map(([, kind]) => kind);
     const results = [];
     index.docnames.forEach((docname, file) => {
       const kind = (PAGES[docname] || {}).kind || "page";
-      const key = normal ? keyScore(normal, core, keys.get(file)) : 0;
+      let key = identifier ? identifierScore(raw, names.get(file)) : normal ? keyScore(normal, core, keys.get(file)) : 0;
+      if (named.has(file)) key = 1; // an object's own name is a key of its API entry
       const [word, found] = words.get(file) || [0, 0];
       const hit = best.get(file);
-      if (!key && !hit && found < MIN_WORDS) return;
+      if (!key && !hit && (found === 0 || found < enough)) return;
       if ([...excludedTerms].some((term) => filesOf(index.terms, term).includes(file))) return;
       const own = hit ? Math.min(hit[4], SPHINX_CAP) / SPHINX_CAP : 0;
-      const score = PRIOR[kind] * (KEY * key + WORDS * word + SPHINX * own);
+      const prior = wanted.includes(kind) ? INTENT_PRIOR : PRIOR[kind];
+      const score = prior * (KEY * key + WORDS * word + SPHINX * own);
       const top = !hit || (kind === "question" && hit[6] !== "title");
       const shown = top
         ? [docname, index.titles[file], "", null, score, index.filenames[file], "text"]

@@ -7,7 +7,7 @@ has written its summary line; a page listed twice (two sections of one page) cou
 once, at its best place. ``test_search.py`` runs it in ``nox -s browser``; to print the
 rates and the misses of the build in ``docs/_build/html`` (or ``LOSSDOCS_HTML``):
 
-    python -m tests.browser.relevance [-v] [LANG ...]
+    python -m tests.browser.relevance [-v] [--queries FILE] [LANG ...]
 """
 
 from __future__ import annotations
@@ -122,9 +122,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.browser.relevance")
     parser.add_argument("langs", nargs="*", help="languages to run (default: all in the file)")
     parser.add_argument("-v", "--verbose", action="store_true", help="every query's rank")
+    parser.add_argument("--queries", type=Path, default=QUERIES, help="another data file")
     args = parser.parse_args(argv)
     root = Path(os.environ.get("LOSSDOCS_HTML", Path(__file__).parents[2] / "docs/_build/html"))
-    queries = load_queries()
+    queries = load_queries(args.queries)
     outcomes = []
     with serve(root) as base_url, sync_playwright() as playwright:
         browser = launch(playwright)
