@@ -11,7 +11,7 @@ The language comes from ``READTHEDOCS_LANGUAGE`` (Read the Docs sets it, e.g.
 ``locale/zh_CN/LC_MESSAGES`` (refreshed by ``nox -s translate``). Settings that
 depend on the language are applied by the extensions once it is known
 (``_ext/zh_search.py``: Chinese search; ``_ext/langswitch.py``: the link to the
-other language).
+other language; ``_ext/search_keys.py``: the search ranking, in every language).
 """
 
 from __future__ import annotations
@@ -159,6 +159,8 @@ copybutton_prompt_is_regexp = True
 language_switch = {"en": "English", "zh_CN": "中文"}
 
 # -- Search ----------------------------------------------------------------------------
+# Ranking and offline summaries: _ext/search_keys.py, with the keys of each page in
+# search_keys.toml; tests/browser/search_queries.toml is the relevance suite.
 # A Chinese build indexes with jieba (_ext/zh_search.py sets html_search_language);
 # jieba takes the user dictionary of our terms by absolute path only.
 html_search_options = {"dict": str(DOCS / "zh_userdict.txt")}

@@ -14,19 +14,24 @@
  *
  *     prior(kind) * (KEY * keys + WORDS * words + SPHINX * sphinx)
  *
- *   keys   (0..1) how much of the query the page's keys and title cover: 1 for a key
+ *   keys   (0..1) how well the page's keys and title match the query: 1 for a key
  *          equal to the query; else the share of the query's characters covered by
  *          keys found in it (filler such as "loss", "what", 损失, 函数 need not be
  *          covered), or, for a query inside a key ("smooth l1" in "smooth l1 loss"),
- *          the share of the key it spells;
- *   words  (0..1) the query's words found in the page's title (3) or text (1), each
+ *          the share of the key it spells. A name pasted from code ("F.kl_div") is
+ *          matched whole: a key equal to it, or ending it after a dot. A lossdocs
+ *          object of exactly the query's name makes its API entry's keys 1;
+ *   words  (0..1) the query's words found in the page's titles (3) or text (1), each
  *          weighted by its rarity over the site (log(1 + pages / pages with it));
  *   sphinx (0..1) Sphinx's own best score for the page, capped;
  *   prior  question pages 1, then the API entry, the cheat sheet, the glossary,
- *          the gallery, and other pages (indexes, errata), in that order.
+ *          the gallery, and other pages (indexes, errata), in that order; a query
+ *          that asks for a kind of page ("example", "api") raises that kind above 1.
  *
  *   A page is listed once, linked where Sphinx's best match on it is (an API entry,
- *   a glossary term), or at its top for a question page matched by its keys.
+ *   a glossary term, a section), or at its top for a question page matched by its
+ *   keys or words. A page that neither keys nor Sphinx found is listed if it has at
+ *   least half the query's words that the best page has.
  * - The summary under a result comes from search_pages.js, not from fetching the
  *   page: DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY is turned off and each result
  *   that Sphinx adds to the list gets its page's summary.
@@ -35,7 +40,9 @@
   "use strict";
 
   const PAGES = (window.LOSSDOCS_SEARCH || { pages: {} }).pages;
-  const PRIOR = { question: 1, api: 0.8, cheatsheet: 0.75, glossary: 0.7, gallery: 0.65, page: 0.6 };
+  const PRIOR = {
+    question: 1, api: 0.8, cheatsheet: 0.75, glossary: 0.7, gallery: 0.65, page: 0.6,
+  };
   const KEY = 10;
   const WORDS = 4;
   const SPHINX = 1;
@@ -61,7 +68,8 @@
       .replace(/ (?=\p{Script=Han})|(?<=\p{Script=Han}) /gu, "")
       .trim();
 
-  const isLatin = (char) => char !== undefined && /[\p{Letter}\p{Number}]/u.test(char) && !HAN.test(char);
+  const isLatin = (char) =>
+    char !== undefined && /[\p{Letter}\p{Number}]/u.test(char) && !HAN.test(char);
 
   // Does text[start, start + length) begin and end at word boundaries (a Latin word
   // must not be cut; Chinese has no boundaries to respect)?
@@ -106,7 +114,8 @@
   // A name pasted from code ("F.kl_div", "binary_cross_entropy_with_logits_grad") is one
   // word: a key must be that name, or end it after a dot ("torch.nn.functional.kl_div"
   // ends with the key "kl_div"), or be ended by it.
-  const isIdentifier = (raw) => /^[\p{Letter}\p{Number}_.]+$/u.test(raw) && /[._]/.test(raw) && !HAN.test(raw);
+  const isIdentifier = (raw) =>
+    /^[\p{Letter}\p{Number}_.]+$/u.test(raw) && /[._]/.test(raw) && !HAN.test(raw);
   const identifierScore = (raw, keys) => {
     const name = raw.toLowerCase();
     let score = 0;
@@ -137,7 +146,8 @@
       const normal = [...own, index.titles[file]].map(normalize).filter((k) => k);
       keys.set(file, [...new Set(normal)]);
       names.set(file, own.filter(isIdentifier).map((k) => k.toLowerCase()));
-      for (const key of normal) for (const word of key.split(" ")) if (!HAN.test(word)) words.add(word);
+      for (const key of normal)
+        for (const word of key.split(" ")) if (!HAN.test(word)) words.add(word);
     });
     prepared = { index, keys, names, words };
     return prepared;
@@ -158,7 +168,8 @@
   const fixTypos = (query) => {
     if (typeof Search === "undefined" || !Search._index) return query;
     const { index, words } = prepare();
-    const known = (word) => words.has(word) || index.terms.hasOwnProperty(word) || index.titleterms.hasOwnProperty(word);
+    const known = (word) =>
+      words.has(word) || index.terms.hasOwnProperty(word) || index.titleterms.hasOwnProperty(word);
     return query.replace(/[\p{Letter}\p{Number}]+/gu, (word) => {
       const lower = word.toLowerCase();
       if (lower.length < TYPO_MIN || HAN.test(lower) || known(lower)) return word;
@@ -201,8 +212,8 @@
   // -- the ranking --------------------------------------------------------------------------
   let lastHighlight = new Set();
 
-  const rank = (performSearch) => (query, searchTerms, excludedTerms, highlightTerms, objectTerms) => {
-    const sphinx = performSearch(query, searchTerms, excludedTerms, highlightTerms, objectTerms);
+  const rank = (performSearch) => (query, searchTerms, excludedTerms, highlightTerms, objects) => {
+    const sphinx = performSearch(query, searchTerms, excludedTerms, highlightTerms, objects);
     lastHighlight = highlightTerms;
     const index = Search._index;
     const { keys, names } = prepare();
@@ -214,7 +225,8 @@
     for (const result of sphinx) {
       const file = fileOf.get(result[0]);
       if (!best.has(file) || best.get(file)[4] < result[4]) best.set(file, result);
-      const name = result[6] === "object" && result[1].startsWith("lossdocs.") ? result[1].toLowerCase() : "";
+      const object = result[6] === "object" && result[1].startsWith("lossdocs.");
+      const name = object ? result[1].toLowerCase() : "";
       if (name && (name === lower || name.endsWith(`.${lower}`))) named.add(file);
     }
     const identifier = isIdentifier(raw);
@@ -226,7 +238,9 @@
     const results = [];
     index.docnames.forEach((docname, file) => {
       const kind = (PAGES[docname] || {}).kind || "page";
-      let key = identifier ? identifierScore(raw, names.get(file)) : normal ? keyScore(normal, core, keys.get(file)) : 0;
+      let key = 0;
+      if (identifier) key = identifierScore(raw, names.get(file));
+      else if (normal) key = keyScore(normal, core, keys.get(file));
       if (named.has(file)) key = 1; // an object's own name is a key of its API entry
       const [word, found] = words.get(file) || [0, 0];
       const hit = best.get(file);

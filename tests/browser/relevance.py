@@ -24,7 +24,15 @@ from playwright.sync_api import Browser, Page
 
 from .chromium import Recorder
 
-__all__ = ["QUERIES", "Outcome", "load_queries", "ranked_pages", "run_language"]
+__all__ = [
+    "QUERIES",
+    "SEARCH_DONE",
+    "Outcome",
+    "is_search_for",
+    "load_queries",
+    "ranked_pages",
+    "run_language",
+]
 
 QUERIES = Path(__file__).with_name("search_queries.toml")
 TOP = 3  # a query fails outright when its page is not among this many results
@@ -42,7 +50,8 @@ def load_queries(path: Path = QUERIES) -> dict[str, list[tuple[str, str]]]:
     return {lang: list(table.items()) for lang, table in data.items()}
 
 
-def _is_search_for(url: str, root: str, query: str) -> bool:
+def is_search_for(url: str, root: str, query: str) -> bool:
+    """Whether `url` is the search page under `root` showing the results for `query`."""
     parts = urlsplit(url)
     return url.startswith(f"{root}search.html") and parse_qs(parts.query).get("q") == [query]
 
@@ -55,7 +64,7 @@ def ranked_pages(page: Page, root: str, query: str) -> list[str]:
     box = page.locator('input[name="q"]').first
     box.fill(query)
     box.press("Enter")
-    page.wait_for_url(lambda url: _is_search_for(url, root, query), timeout=10_000)
+    page.wait_for_url(lambda url: is_search_for(url, root, query), timeout=10_000)
     page.wait_for_function(SEARCH_DONE, timeout=10_000)
     hrefs = page.eval_on_selector_all(RESULTS, "links => links.map((a) => a.href)")
     pages: list[str] = []
