@@ -13,8 +13,8 @@ extension writes, beside Sphinx's index, ``_static/search_pages.js``: for every 
   term brings every line of its glossary entry (so the Chinese terms and aliases come
   from docs/glossary.md), a lossdocs function brings its qualified name and the
   PyTorch counterpart its docstring's Notes name;
-- its summary: the first sentences of its text, in the build's language, with
-  formulas as plain text;
+- its summary: the first sentences of its text (240 characters, 120 in Chinese), in
+  the build's language, with formulas as plain text;
 
 and adds it and ``_static/search_rank.js`` (which ranks with them, see there) to the
 search page only. A key table naming a page that does not exist is a build warning.
@@ -52,7 +52,7 @@ REGISTRY = "search_keys.toml"  # in the source folder
 GLOSSARY = "glossary.md"
 DATA = "search_pages.js"  # written into the build's _static folder
 SCRIPT = "search_rank.js"  # docs/_static
-SUMMARY_CHARS = 240  # about Sphinx's own summary length
+SUMMARY_CHARS = 240  # about Sphinx's own summary length; half in Chinese (wider characters)
 KINDS = {"api": "api", "auto_gallery": "gallery", "glossary": "glossary",
          "cheatsheet": "cheatsheet"}  # fmt: skip
 # Nodes whose text is no summary: code, figures, hidden targets, the toctree.
@@ -188,8 +188,11 @@ def summary_of(doctree: nodes.Node, limit: int = SUMMARY_CHARS) -> str:
 
 
 def _doctree_read(app: Sphinx, doctree: nodes.document) -> None:
+    from zh_search import is_chinese
+
+    limit = SUMMARY_CHARS // 2 if is_chinese(app.config.language) else SUMMARY_CHARS
     summaries = app.env.__dict__.setdefault("lossdocs_search_summaries", {})
-    summaries[app.env.docname] = summary_of(doctree)
+    summaries[app.env.docname] = summary_of(doctree, limit)
 
 
 def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
@@ -253,4 +256,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-merge-info", _merge)
     app.connect("html-collect-pages", _write_data)
     app.connect("html-page-context", _page_context)
-    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
+    # env_version: raise it when the summaries change, so that a build re-reads every page.
+    return {"version": "1", "env_version": 1, "parallel_read_safe": True,
+            "parallel_write_safe": True}  # fmt: skip
