@@ -187,22 +187,27 @@ def summary_of(doctree: nodes.Node, limit: int = SUMMARY_CHARS) -> str:
     return cut.rstrip(",;:，；：") + "…"  # noqa: RUF001
 
 
+def _summaries(env: BuildEnvironment) -> dict[str, str]:
+    """``{docname: summary}``, kept in the environment between incremental builds."""
+    if not hasattr(env, "lossdocs_search_summaries"):
+        env.lossdocs_search_summaries = {}
+    return env.lossdocs_search_summaries
+
+
 def _doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     from zh_search import is_chinese
 
     limit = SUMMARY_CHARS // 2 if is_chinese(app.config.language) else SUMMARY_CHARS
-    summaries = app.env.__dict__.setdefault("lossdocs_search_summaries", {})
-    summaries[app.env.docname] = summary_of(doctree, limit)
+    _summaries(app.env)[app.env.docname] = summary_of(doctree, limit)
 
 
 def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    env.__dict__.setdefault("lossdocs_search_summaries", {}).pop(docname, None)
+    _summaries(env).pop(docname, None)
 
 
 def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: Any) -> None:
-    mine = env.__dict__.setdefault("lossdocs_search_summaries", {})
-    theirs = other.__dict__.get("lossdocs_search_summaries", {})
-    mine.update({name: theirs[name] for name in docnames if name in theirs})
+    theirs = _summaries(other)
+    _summaries(env).update({name: theirs[name] for name in docnames if name in theirs})
 
 
 def _registry(app: Sphinx) -> dict[str, list[str]]:
@@ -226,7 +231,7 @@ def _write_data(app: Sphinx) -> list[Any]:
     """``html-collect-pages``: write the data before the search page is rendered."""
     if app.builder.format != "html" or not app.builder.search:
         return []
-    summaries = app.env.__dict__.get("lossdocs_search_summaries", {})
+    summaries = _summaries(app.env)
     keys = _registry(app)
     pages = {
         docname: {
