@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validation import as_float, check_axis
-from ._shifted import _shifted_sums
+from ._shifted import _class_axis, _shifted_sums
 
 __all__ = ["log_softmax"]
 
@@ -63,9 +62,6 @@ def log_softmax(x, axis=-1):
     >>> print(log_softmax(np.array([1e4, 0.0])))
     [     0. -10000.]
     """
-    x = as_float(x, "x")
-    if x.ndim == 0:
-        raise ValueError("x must have at least one dimension")
-    axis = check_axis(axis, x.ndim)
+    x, axis = _class_axis(x, axis)
     _, z, s = _shifted_sums(x, axis)
-    return z - np.log1p(s)
+    return np.subtract(z, np.log1p(s, out=s), out=z)

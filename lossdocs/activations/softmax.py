@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validation import as_float, check_axis
-from ._shifted import _shifted_sums
+from ._shifted import _class_axis, _shifted_sums
 
 __all__ = ["softmax"]
 
@@ -62,9 +61,8 @@ def softmax(x, axis=-1):
     >>> print(softmax(np.array([1000.0, 1000.0])))
     [0.5 0.5]
     """
-    x = as_float(x, "x")
-    if x.ndim == 0:
-        raise ValueError("x must have at least one dimension")
-    axis = check_axis(axis, x.ndim)
+    x, axis = _class_axis(x, axis)
     _, z, s = _shifted_sums(x, axis)
-    return np.exp(z) / (1 + s)
+    e = np.exp(z, out=z)
+    s += 1
+    return np.divide(e, s, out=e)

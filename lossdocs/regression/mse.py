@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._reduction import pred_target, reduce, scale_grad
+from .._reduction import error, pred_target, reduce
 
 __all__ = ["mse", "mse_grad"]
 
@@ -70,7 +70,9 @@ def mse(pred, target, *, reduction="mean"):
     [0. 1. 4.]
     """
     pred, target = pred_target(pred, target, reduction)
-    return reduce(np.square(pred - target), reduction)
+    e = error(pred, target)
+    with np.errstate(over="ignore"):  # a square beyond the float range is inf, silently
+        return reduce(np.square(e, out=e), reduction)
 
 
 def mse_grad(pred, target, *, reduction="mean"):
@@ -121,4 +123,8 @@ def mse_grad(pred, target, *, reduction="mean"):
     [ 0.     -0.6667  1.3333]
     """
     pred, target = pred_target(pred, target, reduction, grad=True)
-    return scale_grad(2 * (pred - target), reduction, pred.size)
+    e = error(pred, target)
+    # 2 e / n as e / (n / 2): n / 2 is exact, and the result is finite whenever it
+    # is representable (2 e alone overflows for |e| above max float / 2).
+    with np.errstate(over="ignore"):
+        return np.divide(e, pred.dtype.type(pred.size / 2 if reduction == "mean" else 0.5), out=e)
