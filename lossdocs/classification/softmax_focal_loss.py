@@ -99,7 +99,7 @@ def softmax_focal_loss(logits, target, *, alpha=None, gamma=2.0, reduction="mean
     >>> print(softmax_focal_loss(logits, [0, 2], gamma=0.0, reduction="none"))
     [0.417  1.0986]
     """
-    gamma = check_real(gamma, "gamma", low=0)
+    gamma = check_real(gamma, "gamma", low=0, finite=True)
     batch = parse(
         logits,
         target,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._reduction import pred_target, reduce
+from .._validation import to_array
 
 __all__ = ["zero_one"]
 
@@ -77,6 +78,10 @@ def zero_one(pred_labels, target, *, reduction="mean"):
     >>> print(zero_one([0, 2, 1, 1], [0.0, 1.0, 1.0, 2.0], reduction="none"))
     [0. 1. 0. 1.]
     """
-    pred_labels, target = pred_target(pred_labels, target, reduction, pred_name="pred_labels")
+    raw = to_array(pred_labels, "pred_labels"), to_array(target, "target")
+    pred_labels, target = pred_target(*raw, reduction, pred_name="pred_labels")
+    if all(a.dtype.kind in "biu" for a in raw):  # integers compared as integers: above 2^53
+        wrong = (raw[0] != raw[1]).astype(pred_labels.dtype)  # float64 would merge them
+        return reduce(wrong, reduction)
     wrong = (pred_labels != target).astype(pred_labels.dtype)
     return reduce(np.where(np.isnan(pred_labels + target), np.nan, wrong), reduction)
