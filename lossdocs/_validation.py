@@ -86,7 +86,7 @@ def as_int_labels(x, name: str) -> np.ndarray:
         big = np.abs(arr) >= _INT64_BOUND
         if np.any(big):
             raise ValueError(
-                f"{name} holds {arr[big].flat[0]!r}, beyond the int64 range of class labels"
+                f"{name} holds {float(arr[big].flat[0])!r}, beyond the int64 range of class labels"
             )
         return arr.astype(np.int64)
     raise TypeError(f"{name} must hold integer class labels, got dtype {arr.dtype}")
