@@ -83,7 +83,6 @@ def giou_loss(boxes1, boxes2, *, eps=1e-7, reduction="mean"):
     b1, b2 = _two_box_sets(boxes1, boxes2)
     check_same_shape(b1, b2, "boxes1", "boxes2")
     check_nonempty_mean(len(b1), reduction, "boxes1")
-    inter, union, hull = _geometry(b1, b2)
-    e = b1.dtype.type(eps)
+    inter, union, hull, e = _geometry(b1, b2, eps)
     giou = _safe_div(inter, union + e) - _safe_div(hull - union, hull + e)
     return reduce(1 - giou, reduction)

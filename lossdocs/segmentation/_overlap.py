@@ -15,6 +15,7 @@ from .._validation import (
     check_real,
     check_same_shape,
     check_unit_interval,
+    in_dtype,
 )
 
 
@@ -74,7 +75,7 @@ class _Overlap(NamedTuple):
 def _overlap(probs, target, smooth, eps, axis, reduction, *, squared=False, grad=False):
     """Validate every argument of a soft-overlap loss and compute its per-sample sums."""
     smooth = check_real(smooth, "smooth", low=0, finite=True)
-    eps = check_real(eps, "eps", low=0, low_open=True, finite=True)
+    eps = check_real(eps, "eps", low=0, finite=True)
     check_bool(squared, "squared")
     check_reduction(reduction, allow_none=not grad)
     p, t = as_floats(probs=probs, target=target)
@@ -94,18 +95,22 @@ def _overlap(probs, target, smooth, eps, axis, reduction, *, squared=False, grad
         card = np.sum(p + t, axis=axes, keepdims=True)
         err = np.sum(p * (1 - t) + t * (1 - p), axis=axes, keepdims=True)
     one = p.dtype.type
-    return _Overlap(p, t, inter, card, err, one(smooth), one(eps), axes, n)
+    return _Overlap(p, t, inter, card, err, one(smooth), in_dtype(eps, "eps", p.dtype), axes, n)
 
 
 def _one_minus_ratio(num, den, o: _Overlap, reduction):
     """Reduce ``1 - num / max(den, eps)``, using ``den - num == err`` where unclamped."""
     den_c = np.maximum(den, o.eps)
-    loss = np.where(den < o.eps, den_c - num, o.err) / den_c
+    with np.errstate(invalid="ignore"):  # eps = 0 and an empty pair: 0 / 0, the formula's NaN
+        loss = np.where(den < o.eps, den_c - num, o.err) / den_c
     return reduce(np.squeeze(loss, axis=o.axes), reduction)
 
 
 def _ratio_grad(num, den, dnum, dden, o: _Overlap, reduction):
     """Gradient of ``1 - num / max(den, eps)`` given the derivatives of num and den."""
     den_c = np.maximum(den, o.eps)
-    unclamped = (num / den_c * dden - dnum) / den_c
-    return scale_grad(np.where(den < o.eps, -dnum / o.eps, unclamped), reduction, o.n)
+    with np.errstate(invalid="ignore", divide="ignore"):  # eps = 0: 0 / 0 for an empty pair
+        unclamped = (num / den_c * dden - dnum) / den_c
+        if not o.eps:
+            return scale_grad(unclamped, reduction, o.n)
+        return scale_grad(np.where(den < o.eps, -dnum / o.eps, unclamped), reduction, o.n)

@@ -1,8 +1,8 @@
 """Tests for the multiclass losses: zero_one, cross_entropy, nll_loss, cross_entropy_grad."""
 
 import itertools
-import re
 import math
+import re
 
 import mpmath
 import numpy as np
@@ -450,5 +450,7 @@ def test_a_one_hot_probability_target_keeps_the_target_entry_at_saturation():
 
 @pytest.mark.parametrize("label", [2.0**63, -(2.0**64), 1e300])
 def test_a_float_label_beyond_int64_is_reported_as_given(label):
-    with pytest.raises(ValueError, match=re.escape(f"target holds {label!r}, beyond the int64 range")):
+    with pytest.raises(
+        ValueError, match=re.escape(f"target holds {label!r}, beyond the int64 range")
+    ):
         cross_entropy([[0.0, 1.0]], np.array([label]))
