@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._rows import _distributions, _kl_terms
+from ._rows import _distributions, _js_terms
 
 __all__ = ["js_divergence"]
 
@@ -67,6 +67,5 @@ def js_divergence(p, q, *, axis=-1):
     [0.6931 0.0338]
     """
     p, q, axis = _distributions(axis, p=p, q=q)
-    m = (p + q) / 2
-    js = (_kl_terms(p, m).sum(axis=axis) + _kl_terms(q, m).sum(axis=axis)) / 2
+    js = _js_terms(p, q).sum(axis=axis) / 2
     return np.minimum(js, np.log(js.dtype.type(2)))
