@@ -33,9 +33,10 @@ def reduce(loss: np.ndarray, reduction: str):
     """Apply a validated ``reduction`` to per-element losses."""
     if reduction == "none":
         return loss
-    if reduction == "sum":
-        return loss.sum(dtype=loss.dtype)
-    return loss.mean(dtype=loss.dtype)
+    with np.errstate(over="ignore"):  # a sum beyond the float range is inf, silently
+        if reduction == "sum":
+            return loss.sum(dtype=loss.dtype)
+        return loss.mean(dtype=loss.dtype)
 
 
 def scale_grad(grad: np.ndarray, reduction: str, count: int) -> np.ndarray:

@@ -35,7 +35,8 @@ def as_float(x, name: str, *, dtype=None) -> np.ndarray:
     elif arr.dtype.kind != "f":
         raise TypeError(f"{name} must hold real numbers, got dtype {arr.dtype}")
     if dtype is not None:
-        arr = arr.astype(dtype, copy=False)
+        with np.errstate(over="ignore"):  # beyond float32's range: inf, the rounded value
+            arr = arr.astype(dtype, copy=False)
     return arr
 
 
@@ -90,6 +91,12 @@ def as_int_labels(x, name: str) -> np.ndarray:
             )
         return arr.astype(np.int64)
     raise TypeError(f"{name} must hold integer class labels, got dtype {arr.dtype}")
+
+
+def check_finite(x: np.ndarray, name: str) -> None:
+    """Raise if ``x`` holds an infinity or NaN (weights: inf * 0 has no meaning)."""
+    if not np.all(np.isfinite(x)):
+        raise ValueError(f"{name} must be finite, found {x[~np.isfinite(x)].flat[0]}")
 
 
 def check_same_shape(a: np.ndarray, b: np.ndarray, name_a: str, name_b: str) -> None:
@@ -159,13 +166,19 @@ def check_real(
 
 
 def in_dtype(value: float, name: str, dtype) -> np.floating:
-    """Return the hyperparameter ``value`` in ``dtype``, refusing one that rounds to 0 there.
+    """Return the hyperparameter ``value`` in ``dtype``, refusing one that rounds to 0 or inf.
 
     A positive ``beta``, ``eps`` or ``temperature`` below the smallest
     subnormal of float32 (about 1.4e-45) would silently become 0 and turn the
     formula into 0 / 0.
     """
-    out = np.dtype(dtype).type(value)
+    with np.errstate(over="ignore"):
+        out = np.dtype(dtype).type(value)
+    if math.isfinite(value) and math.isinf(out):
+        raise ValueError(
+            f"{name}={value!r} rounds to inf in {np.dtype(dtype).name}, the dtype of the "
+            f"inputs: use a value of at most {float(np.finfo(dtype).max):.3g}"
+        )
     if value != 0 and out == 0:
         tiny = float(np.finfo(dtype).smallest_subnormal)
         raise ValueError(

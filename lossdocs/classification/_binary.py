@@ -6,7 +6,7 @@ import numpy as np
 
 from .._numerics import _softplus_tail
 from .._reduction import pred_target
-from .._validation import as_float, check_unit_interval
+from .._validation import as_float, check_finite, check_unit_interval
 
 
 def _checked(pred, target, reduction, pred_name, grad=False, **weights):
@@ -23,6 +23,7 @@ def _checked(pred, target, reduction, pred_name, grad=False, **weights):
     for name, w in weights.items():
         if w is not None:
             w = as_float(w, name, dtype=pred.dtype)
+            check_finite(w, name)
             try:
                 fits = np.broadcast_shapes(w.shape, pred.shape) == pred.shape
             except ValueError:

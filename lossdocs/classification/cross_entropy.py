@@ -268,6 +268,7 @@ def cross_entropy_grad(
         if batch.weight is not None or not batch.keep.all():
             w = np.where(batch.keep, 1 if batch.weight is None else batch.weight[batch.labels], 0)
             p *= np.expand_dims(w.astype(p.dtype, copy=False), axis)
+            p += 0  # -0.0 (a zero weight times a negative entry) to +0.0, as before
         grad = p
     else:
         a = weighted_target(batch, eps)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._reduction import reduce, scale_grad
-from .._validation import check_real
+from .._validation import check_real, in_dtype
 from ..activations.sigmoid import sigmoid
 from ._binary import _bce_logits, _checked
 
@@ -20,7 +20,7 @@ def _focal_terms(logits, target, alpha, gamma, reduction, grad=False):
     s_pos, s_neg = sigmoid(z), sigmoid(-z)
     q = t * s_neg + (1 - t) * s_pos  # 1 - p_t as a sum: no cancellation as p_t -> 1
     a_t = 1 if alpha is None or alpha < 0 else alpha * t + (1 - alpha) * (1 - t)
-    return t, s_pos, s_neg, q, _bce_logits(z, t), a_t, z.dtype.type(gamma)
+    return t, s_pos, s_neg, q, _bce_logits(z, t), a_t, in_dtype(gamma, "gamma", z.dtype)
 
 
 def focal_loss(logits, target, *, alpha=0.25, gamma=2.0, reduction="mean"):

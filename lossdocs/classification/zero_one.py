@@ -79,7 +79,7 @@ def zero_one(pred_labels, target, *, reduction="mean"):
     [0. 1. 0. 1.]
     """
     raw = to_array(pred_labels, "pred_labels"), to_array(target, "target")
-    pred_labels, target = pred_target(*raw, reduction, pred_name="pred_labels")
+    pred_labels, target = pred_target(pred_labels, target, reduction, pred_name="pred_labels")
     if all(a.dtype.kind in "biu" for a in raw):  # integers compared as integers: above 2^53
         wrong = (raw[0] != raw[1]).astype(pred_labels.dtype)  # float64 would merge them
         return reduce(wrong, reduction)

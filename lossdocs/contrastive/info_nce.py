@@ -24,7 +24,8 @@ def _unit_rows(x: np.ndarray, name: str):
             f"{name}[{row}] is a zero vector: it cannot be L2-normalised "
             "(use normalize=False, or drop it)"
         )
-    with np.errstate(invalid="ignore"):  # an infinite coordinate: inf / inf, a NaN row
+    # invalid: an infinite coordinate, inf / inf, a NaN row; over: a norm beyond max float
+    with np.errstate(invalid="ignore", over="ignore"):
         y = x / scale
         norm = np.sqrt(np.sum(y * y, axis=1, keepdims=True))
         return y / norm, scale * norm
@@ -289,5 +290,6 @@ def info_nce_grad(
     with np.errstate(over="ignore"):  # the gradient grows as 1 / temperature: inf beyond
         g = g / q.dtype.type(temperature)
     if q_norm is not None:
-        g = (g - q * np.sum(q * g, axis=1, keepdims=True)) / q_norm
+        with np.errstate(over="ignore", invalid="ignore"):  # an inf gradient: inf or NaN
+            g = (g - q * np.sum(q * g, axis=1, keepdims=True)) / q_norm
     return scale_grad(g, reduction, len(q))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from ._boxes import _pairwise, _safe_div
 
 __all__ = ["generalized_box_iou"]
@@ -68,4 +70,5 @@ def generalized_box_iou(boxes1, boxes2):
     [[ 1.     -0.3333]]
     """
     inter, union, hull = _pairwise(boxes1, boxes2)
-    return _safe_div(inter, union) - _safe_div(hull - union, hull)
+    with np.errstate(invalid="ignore"):  # inf - inf at an infinite coordinate: NaN
+        return _safe_div(inter, union) - _safe_div(hull - union, hull)

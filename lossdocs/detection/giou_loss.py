@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from .._reduction import check_nonempty_mean, check_reduction, reduce
 from .._validation import check_real, check_same_shape
 from ._boxes import _geometry, _safe_div, _two_box_sets
@@ -84,5 +86,6 @@ def giou_loss(boxes1, boxes2, *, eps=1e-7, reduction="mean"):
     check_same_shape(b1, b2, "boxes1", "boxes2")
     check_nonempty_mean(len(b1), reduction, "boxes1")
     inter, union, hull, e = _geometry(b1, b2, eps)
-    giou = _safe_div(inter, union + e) - _safe_div(hull - union, hull + e)
+    with np.errstate(invalid="ignore"):  # inf - inf at an infinite coordinate: NaN
+        giou = _safe_div(inter, union + e) - _safe_div(hull - union, hull + e)
     return reduce(1 - giou, reduction)

@@ -48,7 +48,8 @@ def _check_rows(x, name: str, axis) -> int:
         raise ValueError(f"{name} is empty along axis {axis}")
     if np.any(arr < 0):
         raise ValueError(f"{name} must be non-negative (probabilities), found {arr[arr < 0][0]}")
-    sums = arr.sum(axis=axis)
+    with np.errstate(over="ignore"):  # an inf sum fails the check below
+        sums = arr.sum(axis=axis)
     tol = np.sqrt(np.finfo(arr.dtype).eps)
     bad = np.abs(sums - 1) > tol  # NaN rows pass here and give NaN
     if np.any(bad):
@@ -70,10 +71,12 @@ def _distributions(axis, **arrays):
 
 
 def _near(x, y, den):
-    """The mask ``|x - y| <= den / 8`` (where ``x - y`` is exact and the series is needed)."""
-    d = np.subtract(x, y)
-    np.abs(d, out=d)
-    d *= 8
+    """The mask ``|x - y| <= den / 2``: there ``x - y`` is exact and the log form cancels."""
+    # over: only in a NaN row (validated rows hold values <= 1), whose result is NaN
+    with np.errstate(over="ignore"):
+        d = np.subtract(x, y)
+        np.abs(d, out=d)
+        d *= 2
     return d <= den
 
 
@@ -81,12 +84,13 @@ def _kl_terms(p, q):
     """Per element ``p log(p / q) - p + q`` (>= 0, its row sum is KL), accurately.
 
     Far from ``p = q``, the logarithm of the ratio (with its out-of-range
-    ratios handled by :func:`_log_ratio`); within ``|p - q| <= q / 8``, where
+    ratios handled by :func:`_log_ratio`); within ``|p - q| <= q / 2``, where
     that form cancels, ``q [(1 + u) log1p(u) - u]`` with ``u = (p - q) / q``
     exact, computed only on those elements. ``0 log 0 = 0``; ``q = 0 < p``
     gives +inf.
     """
-    with np.errstate(divide="ignore", invalid="ignore"):
+    # over: p log(p / q) beyond max float is inf (only in a NaN row, where q is not <= 1)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         t = _log_ratio(p, q)  # p = 0: -inf (repaired below); q = 0 < p: +inf
         t *= p
         t -= p
@@ -107,12 +111,12 @@ def _js_terms(p, q):
 
     The mixture ``m = s / 2`` is never formed (for a subnormal ``p + q`` it
     rounds, and log 2 came out for two distributions 1e-324 apart). Within
-    ``|p - q| <= s / 8`` the form cancels: there ``(s / 2) [f(u) + f(-u)]``
+    ``|p - q| <= s / 2`` the form cancels: there ``(s / 2) [f(u) + f(-u)]``
     with ``f(u) = (1 + u) log1p(u) - u`` and ``u = (p - q) / s``, ``p - q``
     exact, on those elements only.
     """
     s = p + q
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # over: a NaN row
         t = _log_ratio(2 * p, s)
         t *= p
         t2 = _log_ratio(2 * q, s)

@@ -94,8 +94,8 @@ def _overlap(probs, target, smooth, eps, axis, reduction, *, squared=False, grad
     else:
         card = np.sum(p + t, axis=axes, keepdims=True)
         err = np.sum(p * (1 - t) + t * (1 - p), axis=axes, keepdims=True)
-    one = p.dtype.type
-    return _Overlap(p, t, inter, card, err, one(smooth), in_dtype(eps, "eps", p.dtype), axes, n)
+    smooth, eps = in_dtype(smooth, "smooth", p.dtype), in_dtype(eps, "eps", p.dtype)
+    return _Overlap(p, t, inter, card, err, smooth, eps, axes, n)
 
 
 def _one_minus_ratio(num, den, o: _Overlap, reduction):
@@ -109,7 +109,8 @@ def _one_minus_ratio(num, den, o: _Overlap, reduction):
 def _ratio_grad(num, den, dnum, dden, o: _Overlap, reduction):
     """Gradient of ``1 - num / max(den, eps)`` given the derivatives of num and den."""
     den_c = np.maximum(den, o.eps)
-    with np.errstate(invalid="ignore", divide="ignore"):  # eps = 0: 0 / 0 for an empty pair
+    # eps = 0: 0 / 0 for an empty pair; over: a subnormal eps, an inf gradient
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
         unclamped = (num / den_c * dden - dnum) / den_c
         if not o.eps:
             return scale_grad(unclamped, reduction, o.n)
