@@ -29,7 +29,8 @@ def log_softmax(x, axis=-1):
     Returns
     -------
     ndarray
-        Log-probabilities, the shape and floating dtype of `x`; their
+        Log-probabilities, the shape of `x`, in its working dtype (float32 for
+        float16, float64 for integers); their
         exponentials sum to 1 along `axis`.
 
     Raises
@@ -52,6 +53,11 @@ def log_softmax(x, axis=-1):
     e^{x_j - m})` with :math:`m = \max_j x_j`: subtracting the maximum
     first avoids the cancellation in :math:`x_i - \operatorname{LSE}(x)` when
     both are large. PyTorch: ``torch.nn.functional.log_softmax``.
+
+    A row with a +inf logit, or with every logit -inf, has no distribution: it
+    gives NaN, as in PyTorch, without a warning (never a log-probability above
+    0).
+    A difference below the float range overflows to -inf silently.
 
     Examples
     --------

@@ -33,7 +33,7 @@ def logsumexp(x, axis=-1, keepdims=False):
     Returns
     -------
     ndarray
-        The reduced array, in the floating dtype of `x`.
+        The reduced array, in its working dtype (float32 for float16, float64 for integers).
 
     Raises
     ------
@@ -54,6 +54,8 @@ def logsumexp(x, axis=-1, keepdims=False):
     taken as :math:`m + \operatorname{log1p}(\sum_{j \ne j^*} e^{x_j - m})`,
     so ``logsumexp([0, -40])`` is :math:`4.25 \times 10^{-18}`, not 0.
     Equals ``scipy.special.logsumexp`` and ``torch.logsumexp``.
+
+    A +inf term gives +inf, a row of -inf gives -inf (the exact values).
 
     Examples
     --------

@@ -29,8 +29,8 @@ def softmax(x, axis=-1):
     Returns
     -------
     ndarray
-        Probabilities in [0, 1] summing to 1 along `axis`, the shape and
-        floating dtype of `x`.
+        Probabilities in [0, 1] summing to 1 along `axis`, the shape of
+        `x`, in its working dtype (float32 for float16, float64 for integers).
 
     Raises
     ------
@@ -51,6 +51,9 @@ def softmax(x, axis=-1):
     The maximum is subtracted before exponentiating (softmax is invariant to
     adding a constant to every logit), so no exponential overflows.
     PyTorch: ``torch.nn.functional.softmax``.
+
+    A row with a +inf logit, or with every logit -inf, has no distribution: it
+    gives NaN, as in PyTorch, without a warning (never a probability above 1).
 
     Examples
     --------

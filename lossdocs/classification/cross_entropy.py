@@ -124,6 +124,10 @@ def cross_entropy(
     cast to the dtype of `logits` (PyTorch raises); an empty batch under
     'mean' raises (PyTorch returns nan).
 
+    A +inf logit gives NaN (as PyTorch), never a negative loss. With label
+    smoothing the uniform share is scaled before it is summed, so logits near
+    -1e308 give a finite loss.
+
     References
     ----------
     .. [1] C. M. Bishop, *Pattern Recognition and Machine Learning*,
@@ -240,6 +244,10 @@ def cross_entropy_grad(
     not depend on `logits`: the gradient returned is 0, as PyTorch's autograd
     gives. PyTorch: the ``.grad`` of the logits after
     ``torch.nn.functional.cross_entropy(...).backward()``.
+
+    For every target (indices, probabilities, smoothing) the gradient is
+    :math:`p (A - a) - a (1 - p)`, with :math:`1 - p` of the largest
+    probability taken as the sum of the others: exact digits at saturation.
 
     Examples
     --------

@@ -105,6 +105,9 @@ def focal_loss(logits, target, *, alpha=0.25, gamma=2.0, reduction="mean"):
     the number of anchors matched to objects, not by all elements: use
     ``reduction='sum'`` and divide yourself.
 
+    `gamma` must be finite. At :math:`z = \pm\infty` the loss and its gradient
+    are their limits, without a warning.
+
     References
     ----------
     .. [1] T.-Y. Lin, P. Goyal, R. Girshick, K. He and P. Dollar, "Focal Loss

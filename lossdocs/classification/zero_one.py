@@ -64,6 +64,9 @@ def zero_one(pred_labels, target, *, reduction="mean"):
     lossdocs). PyTorch has no 0-1 loss; ``(pred != target).float().mean()``
     is the usual idiom.
 
+    Integer labels are compared as integers (a float64 cast would merge labels
+    above :math:`2^{53}`).
+
     References
     ----------
     .. [1] P. L. Bartlett, M. I. Jordan and J. D. McAuliffe, "Convexity,

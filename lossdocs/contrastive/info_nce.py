@@ -169,6 +169,11 @@ def info_nce(
     :math:`\tau = 0.07` and a queue of 65536 keys; SimCLR [3]_ uses large
     batches of in-batch negatives.
 
+    The logits are shifted by their row maximum before the division by
+    `temperature`, so the loss stays finite for temperatures down to the
+    smallest subnormal; a `temperature` that rounds to 0 in the working dtype
+    raises. An infinite embedding gives NaN, without a warning.
+
     References
     ----------
     .. [1] A. van den Oord, Y. Li and O. Vinyals, "Representation Learning

@@ -67,6 +67,12 @@ def giou_loss(boxes1, boxes2, *, eps=1e-7, reduction="mean"):
     exactly 0 (only with ``eps=0``) is taken as 0. The loss is symmetric in
     its two arguments. NaN propagates.
 
+    The ratio does not depend on the scale: a pair whose areas would overflow
+    or underflow (coordinates beyond about 1e154, or below 1e-154, in float64)
+    is rescaled exactly by a power of 2 first, and `eps` (an area) with it. An
+    infinite coordinate gives the limit where there is one and NaN where there
+    is none (inf - inf), without a warning.
+
     References
     ----------
     .. [1] H. Rezatofighi et al., "Generalized Intersection over Union: A

@@ -58,6 +58,9 @@ def gaussian_kl(mu_p, sigma_p, mu_q, sigma_q):
     accuracy. Standard deviations, not variances. NaN propagates. PyTorch:
     ``torch.distributions.kl_divergence(Normal(mu_p, sigma_p), Normal(mu_q, sigma_q))``.
 
+    An infinite standard deviation or a single infinite mean gives +inf, two
+    infinite means NaN, without a warning.
+
     References
     ----------
     .. [1] S. Kullback, *Information Theory and Statistics*, Wiley, 1959.

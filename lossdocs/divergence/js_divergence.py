@@ -53,6 +53,11 @@ def js_divergence(p, q, *, axis=-1):
     root is a metric [1]_. Rounding could exceed :math:`\log 2` by an ulp, so the
     result is clipped to it. NaN propagates. No PyTorch counterpart.
 
+    The mixture is never formed: each element is :math:`p \log(2p/s) + q
+    \log(2q/s)` with :math:`s = p + q`, and a series in :math:`u = (p - q)/s`
+    where :math:`|u| \le 1/2`, so distributions a subnormal or a few ulps apart
+    are exact to the last digits.
+
     References
     ----------
     .. [1] D. M. Endres and J. E. Schindelin, "A New Metric for Probability

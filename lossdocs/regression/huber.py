@@ -63,6 +63,10 @@ def huber(pred, target, *, delta=1.0, reduction="mean"):
     :math:`[-\delta, \delta]`. NaN propagates.
     PyTorch: ``torch.nn.functional.huber_loss``.
 
+    A value beyond the float range is inf, without a warning (as for
+    :func:`exponential`). A `delta` that rounds to 0 in the working dtype
+    raises.
+
     References
     ----------
     .. [1] P. J. Huber, "Robust Estimation of a Location Parameter",

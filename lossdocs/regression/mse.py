@@ -56,6 +56,8 @@ def mse(pred, target, *, reduction="mean"):
     No factor 1/2 (some textbooks, e.g. Bishop, use one to tidy the
     gradient). NaN propagates. PyTorch: ``torch.nn.functional.mse_loss``.
 
+    A value beyond the float range is inf, without a warning (as for :func:`exponential`).
+
     References
     ----------
     .. [1] Hastie, Tibshirani and Friedman, *The Elements of Statistical
@@ -115,6 +117,10 @@ def mse_grad(pred, target, *, reduction="mean"):
 
     The gradient grows with the error, which is why a single outlier can
     dominate an MSE fit.
+
+    Computed as :math:`e / (n / 2)`: :math:`n/2` is exact and the gradient is
+    finite wherever it is representable (:math:`2e` alone overflows above half
+    the float range).
 
     Examples
     --------

@@ -67,6 +67,11 @@ def smooth_l1(pred, target, *, beta=1.0, reduction="mean"):
     PyTorch: ``torch.nn.functional.smooth_l1_loss`` (``beta=0`` is L1 there
     too). NaN propagates.
 
+    Computed as :math:`(|e| - c) + c (c / \beta) / 2` with :math:`c = \min(|e|,
+    \beta)`, not Huber / `beta`: finite for a huge `beta`, exact for a
+    subnormal one. A `beta` that rounds to 0 in the working dtype (below about
+    1.4e-45 in float32) raises.
+
     References
     ----------
     .. [1] R. Girshick, "Fast R-CNN", ICCV 2015.
@@ -143,6 +148,10 @@ def smooth_l1_grad(pred, target, *, beta=1.0, reduction="mean"):
 
     With ``beta=0`` this is the subgradient of :func:`mae` (0 at a perfect
     prediction), as in PyTorch.
+
+    Computed as :math:`\operatorname{clip}(e, -\beta, \beta) / \beta`, divided
+    by :math:`\beta` before :math:`n`, so a subnormal `beta` does not flush the
+    mean to 0.
 
     Examples
     --------

@@ -14,7 +14,9 @@ def dice_loss(probs, target, *, smooth=0.0, eps=1e-7, squared=False, axis=None, 
 
     The usual overlap loss of medical segmentation (V-Net): like the Jaccard
     loss it scores each sample's mask as a whole, so a small foreground still
-    weighs; it rewards overlap less steeply than Jaccard.
+    weighs. With :math:`D = 2J / (1 + J)`, :math:`dD/dJ = 2 / (1 + J)^2`: Dice
+    rewards overlap less steeply than Jaccard only once :math:`J > \sqrt 2 - 1
+    \approx 0.41`, and more steeply below.
 
     .. math::
 

@@ -32,7 +32,8 @@ def jaccard_loss(probs, target, *, smooth=0.0, eps=1e-7, axis=None, reduction="m
     smooth : float, default 0.0
         Added to numerator and denominator; must be >= 0.
     eps : float, default 1e-7
-        Floor of the denominator; must be > 0.
+        Floor of the denominator; must be >= 0. With 0 the ratio is the exact
+        formula, so two empty masks (and ``smooth=0``) give 0/0: NaN.
     axis : int or tuple of int, optional
         Axes summed over per sample. Default: all but the first, so (N, ...)
         gives N losses; a 1-D input is one sample (one flattened mask).
@@ -49,7 +50,7 @@ def jaccard_loss(probs, target, *, smooth=0.0, eps=1e-7, axis=None, reduction="m
     ------
     ValueError
         If the shapes differ, `probs` or `target` leaves [0, 1], `probs` is 0-d,
-        `axis` is out of range or repeats, `smooth` < 0, `eps` <= 0, `reduction`
+        `axis` is out of range or repeats, `smooth` < 0, `eps` < 0, `reduction`
         is unknown, or the mean is taken over zero samples.
     TypeError
         If an input does not hold real numbers.
