@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ._overlap import _one_minus_ratio, _overlap, _ratio_grad
+import numpy as np
+
+from ._overlap import _one_minus_ratio, _overlap, _ratio_grad_coefs
 
 __all__ = ["jaccard_loss", "jaccard_loss_grad"]
 
@@ -152,4 +154,8 @@ def jaccard_loss_grad(probs, target, *, smooth=0.0, eps=1e-7, axis=None, reducti
     [-0.5 -0.5]
     """
     o = _overlap(probs, target, smooth, eps, axis, reduction, grad=True)
-    return _ratio_grad(*o.jaccard(), o.t, 1 - o.t, o, reduction)
+    a, b = _ratio_grad_coefs(*o.jaccard(), o, reduction)  # dnum = t, dden = 1 - t
+    with np.errstate(invalid="ignore", over="ignore"):  # an empty pair at eps = 0: NaN
+        g = np.multiply(o.t, -(a + b))
+        g += a
+    return g
