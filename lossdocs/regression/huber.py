@@ -64,7 +64,7 @@ def huber(pred, target, *, delta=1.0, reduction="mean"):
     PyTorch: ``torch.nn.functional.huber_loss``.
 
     A value beyond the float range is inf, without a warning (as for
-    :func:`exponential`). A `delta` that rounds to 0 in the working dtype
+    ``exponential``). A `delta` that rounds to 0 in the working dtype
     raises.
 
     References

@@ -56,7 +56,7 @@ def mse(pred, target, *, reduction="mean"):
     No factor 1/2 (some textbooks, e.g. Bishop, use one to tidy the
     gradient). NaN propagates. PyTorch: ``torch.nn.functional.mse_loss``.
 
-    A value beyond the float range is inf, without a warning (as for :func:`exponential`).
+    A value beyond the float range is inf, without a warning (as for ``exponential``).
 
     References
     ----------
