@@ -57,6 +57,7 @@ extensions = [
     "mathml",  # the HTML math renderer: MathML at build time
     "loss_directive",  # {loss}
     "family_directive",  # lossdocs-family (the API pages)
+    "discussed_in",  # each API entry's "Discussed in" links to the {loss} pages
     "langswitch",  # the link to the same page in the other language
     "zh_search",  # the Chinese search index (jieba)
     "gallery_lang",  # each figure in the build's language
