@@ -99,7 +99,7 @@ def _add_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         if not shown:
             continue
         line = nodes.paragraph(classes=["lossdoc-discussed"])
-        line += nodes.Text(_("Discussed in:") + " ")
+        line += nodes.Text(_("Discussed in: "))
         for i, doc in enumerate(shown):
             if i:
                 line += nodes.Text(separator)
