@@ -35,7 +35,7 @@ def _entries(html: str) -> dict[str, str]:
     starts = [
         (m.start(), m[1]) for m in re.finditer(r'<dt class="sig[^"]*" id="lossdocs\.(\w+)"', html)
     ]
-    ends = [s for s, _ in starts[1:]] + [len(html)]
+    ends = [s for s, _ in starts[1:]] + [len(html)] * bool(starts)
     return {name: html[s:e] for (s, name), e in zip(starts, ends, strict=True)}
 
 
