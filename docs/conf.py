@@ -40,6 +40,10 @@ author = "the lossdocs authors"
 copyright = "2026, the lossdocs authors"
 version = release = lossdocs.__version__
 language = _sphinx_language(os.environ.get("READTHEDOCS_LANGUAGE") or "en")
+# The gallery's index (gallery/README.txt, one folder deep) links to the wheel that
+# tools/docsbuild.py copies into each language's _downloads/ after the build.
+WHEEL = f"lossdocs-{lossdocs.__version__}-py3-none-any.whl"
+rst_epilog = f".. |wheel| replace:: `{WHEEL} <../_downloads/{WHEEL}>`__\n"
 locale_dirs = ["locale/"]
 gettext_compact = False  # one catalog per page
 gettext_location = False  # no source paths in catalogs: they differ between clones
@@ -57,6 +61,7 @@ extensions = [
     "mathml",  # the HTML math renderer: MathML at build time
     "loss_directive",  # {loss}
     "family_directive",  # lossdocs-family (the API pages)
+    "discussed_in",  # each API entry's "Discussed in" links to the {loss} pages
     "langswitch",  # the link to the same page in the other language
     "zh_search",  # the Chinese search index (jieba)
     "search_keys",  # ranking keys and offline summaries for the search page

@@ -272,7 +272,7 @@ CONF = f"""
 import sys
 sys.path.insert(0, {str(EXT)!r})
 extensions = ["sphinx.ext.autodoc", "sphinx.ext.viewcode", "numpydoc", "myst_parser"]
-extensions += ["mathml", "loss_directive", "myst_patches"]
+extensions += ["mathml", "loss_directive", "discussed_in", "myst_patches"]
 myst_enable_extensions = ["dollarmath", "amsmath"]
 html_math_renderer = "mathml"
 autodoc_typehints = "none"
@@ -331,6 +331,33 @@ def test_loss_directive_and_mathml_in_a_build(tmp_path):
     # amsmath: one number, from Sphinx, under a label stable across builds.
     assert 'id="equation-index-amsmath-1"' in page
     assert page.count('<span class="eqno">(1)') == 1 and "<mtext>(1)</mtext>" not in page
+
+
+def _discussed(api: str) -> list[tuple[str, str]]:
+    """The (href, title) links of the "Discussed in" line of an API page's HTML."""
+    line = re.search(r'<p class="lossdoc-discussed">Discussed in: (.*?)</p>', api, re.S)
+    return re.findall(r'<a class="reference internal" href="([^"]+)">([^<]+)</a>', line[1])
+
+
+def test_api_entry_links_to_the_pages_that_show_the_function(tmp_path):
+    _docs_stack()
+    other = "# Other page\n\n```{loss} lossdocs.huber\n```\n"
+    silent = "# Silent page\n\nNo directive.\n"
+    pages = {"index.md": PAGE, "other.md": other, "silent.md": silent, "api.rst": API}
+    result = _build(tmp_path / "src", pages)
+    assert result.returncode == 0, result.stderr
+    api = (tmp_path / "html" / "api.html").read_text(encoding="utf-8")
+    assert _discussed(api) == [("index.html", "Page"), ("other.html", "Other page")]
+    # An incremental build: a page that stops showing the function leaves the API page's
+    # line, although the API page itself did not change.
+    (tmp_path / "src" / "other.md").write_text(silent.replace("Silent", "Other"), "utf-8")
+    args = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q", "-b", "html"]
+    src, out = tmp_path / "src", tmp_path / "html"
+    result = subprocess.run([*args, str(src), str(out)], capture_output=True, text=True,
+                            timeout=120, check=False)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    api = (tmp_path / "html" / "api.html").read_text(encoding="utf-8")
+    assert _discussed(api) == [("index.html", "Page")]
 
 
 def test_bad_tex_is_a_located_warning(tmp_path):

@@ -88,6 +88,11 @@ def test_script_conventions(path):
     prose = doc + "\n".join(line for line in source.splitlines() if line.startswith("# "))
     assert "|" not in re.sub(r"``.+?``", "", prose), "write ``KL(P || Q)`` as a literal"
     assert "# SPDX-License-Identifier: MIT" in source
+    # A reader who downloaded the script alone learns how to install lossdocs (the wheel
+    # the site offers, tools/docsbuild.py) before the first cell.
+    header = source[: source.index("\n# %%\n")]
+    assert 'pip install "lossdocs-<version>-py3-none-any.whl[gallery]"' in header
+    assert "gallery's index" in header and 'pip install ".[gallery]"' in header
     assert source.count("\n# %%\n") >= 2, "cells with prose first"
     # Imports: lossdocs, NumPy and Matplotlib only; lossdocs itself for the numbers.
     modules = {

@@ -8,14 +8,16 @@
     python tools/docsbuild.py format                             # catalogs as sphinx-intl writes
 
 Each language is built with ``-W --keep-going -n`` into ``docs/_build/html/<lang>``,
-with its own doctree folder ``docs/_build/doctrees/<lang>`` (so a rebuild reads
-only what changed), and ``docs/_build/html/index.html`` sends a visitor to the
-first language. The gallery's output (``docs/auto_gallery``) is shared: its md5
-cache makes the second language reuse the figures instead of running the
-scripts again. ``nox -s translate`` runs ``gettext``, ``sphinx-intl update`` and
-``stat``; ``format`` rewrites the catalogs the way ``sphinx-intl update`` does (to
-run once after editing them with another tool, so the next update changes only
-the messages that changed). Run from anywhere; paths are relative to the
+with its own doctree folder ``docs/_build/doctrees/<lang>`` (so a rebuild reads only
+what changed), and ``docs/_build/html/index.html`` sends a visitor to the first
+language. Each language's ``_downloads/`` also gets the lossdocs wheel, built once per
+run from the working tree (``wheel_name()``): the gallery's index links to it, so a
+reader runs a downloaded script without cloning. The gallery's output
+(``docs/auto_gallery``) is shared: its md5 cache makes the second language reuse the
+figures instead of running the scripts again. ``nox -s translate`` runs ``gettext``,
+``sphinx-intl update`` and ``stat``; ``format`` rewrites the catalogs the way
+``sphinx-intl update`` does (to run once after editing them with another tool, so the
+next update changes only the messages that changed). Run from anywhere; paths are relative to the
 repository root.
 """
 
@@ -70,11 +72,48 @@ def sphinx(*args: str | Path) -> None:
         raise SystemExit(code)
 
 
-def build_html(lang: str, *extra: str) -> Path:
+def wheel_name() -> str:
+    """The file name of lossdocs' wheel (conf.py links the gallery's index to it)."""
+    sys.path.insert(0, str(ROOT))
+    import lossdocs
+
+    return f"lossdocs-{lossdocs.__version__}-py3-none-any.whl"
+
+
+def build_wheel() -> Path:
+    """lossdocs' wheel, from the working tree, into ``docs/_build/wheel``; return its path.
+
+    Offline and quick: no isolated build environment (setuptools is installed), no
+    dependencies. Rebuilt on every run, so the wheel is always that of the docs.
+    """
+    folder = BUILD / "wheel"
+    shutil.rmtree(folder, ignore_errors=True)
+    # setuptools' scratch folder: a module deleted since its last run would enter the wheel
+    shutil.rmtree(ROOT / "build", ignore_errors=True)
+    cmd = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+           "--disable-pip-version-check", "-q", "-w", str(folder), str(ROOT)]  # fmt: skip
+    print("+", " ".join(cmd), flush=True)
+    if code := subprocess.call(cmd, cwd=ROOT):
+        raise SystemExit(code)
+    shutil.rmtree(ROOT / "build", ignore_errors=True)
+    wheel = folder / wheel_name()
+    if not wheel.is_file():
+        raise SystemExit(f"pip wrote no {wheel.name} in {folder}")
+    return wheel
+
+
+def add_wheel(out: Path, wheel: Path) -> None:
+    """Copy the wheel into ``<out>/_downloads/``, where the gallery's index links to it."""
+    (out / "_downloads").mkdir(parents=True, exist_ok=True)
+    shutil.copy2(wheel, out / "_downloads" / wheel.name)
+
+
+def build_html(lang: str, *extra: str, wheel: Path | None = None) -> Path:
     """Build one language into ``docs/_build/html/<lang>``; return that folder."""
     out = HTML / lang
     sphinx(*STRICT, "-b", "html", "-D", f"language={lang}", "-d", DOCTREES / lang, DOCS, out,
            *extra)  # fmt: skip
+    add_wheel(out, wheel or build_wheel())
     return out
 
 
@@ -90,10 +129,12 @@ def build_rtd() -> None:
     """Read the Docs: one language per project; conf.py reads ``READTHEDOCS_LANGUAGE``."""
     out = Path(os.environ["READTHEDOCS_OUTPUT"])
     sphinx(*STRICT, "-b", "html", "-d", out / "doctrees", DOCS, out / "html")
+    add_wheel(out / "html", build_wheel())
 
 
 def serve(lang: str, *extra: str) -> None:
     """Live preview of one language with sphinx-autobuild (rebuilt on every change)."""
+    add_wheel(HTML / lang, build_wheel())
     ignores = [arg for path in GENERATED for arg in ("--ignore", path)]
     cmd = [sys.executable, "-m", "sphinx_autobuild", "--host", "127.0.0.1", "--port", "8000",
            "--watch", "lossdocs", "--watch", "gallery",
@@ -213,8 +254,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown language {', '.join(unknown)}: choose from {', '.join(LANGUAGES)}")
     langs = args.languages or list(LANGUAGES)
     if args.command == "html":
+        wheel = build_wheel()
         for lang in langs:
-            build_html(lang, *extra)
+            build_html(lang, *extra, wheel=wheel)
         print(f"Open file://{write_redirect()}")
     elif args.command == "serve":
         serve(langs[0], *extra)

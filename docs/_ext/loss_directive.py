@@ -66,6 +66,7 @@ class LossDirective(SphinxDirective):
         labels = LABELS.get(self.config.language or "en", LABELS["en"])
 
         box = nodes.container(classes=["lossdoc"])
+        box["lossdoc_target"] = target  # read by discussed_in.py: the API links back here
         self.set_source_info(box)
         box += self._formula(tex, target)
         box += self._signature(obj, target)
