@@ -1,7 +1,7 @@
 """
-===========================================================
+=========================================================
 Diffusion: the SNR over time and the min-SNR loss weights
-===========================================================
+=========================================================
 
 Left: the signal-to-noise ratio of the noisy sample over the timesteps for
 DDPM's linear schedule and the cosine schedule of Nichol and Dhariwal (2021).
@@ -24,7 +24,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from lossdocs import diffusion_loss, diffusion_snr
-from lossdocs.plotting import use_style
+from lossdocs.plotting import annotate, use_style
 
 TEXT = {
     "en": {
@@ -40,6 +40,7 @@ TEXT = {
         "v": r"$v$ loss: SNR + 1",
         "x0": r"$x_0$ loss: 1",
         "minsnr": r"any, with min-SNR: $\min$(SNR, $\gamma$)",
+        "cap": r"capped at $\gamma$ = 5",
     },
 }
 t = TEXT["en"]
@@ -75,7 +76,7 @@ print(f"SNR at t = 0, 500, 999 (cosine): {snr['cosine'][[0, 500, 999]]}")
 # %%
 # The figure
 # ----------
-fig, (ax, ax_w) = plt.subplots(1, 2, figsize=(9, 4.2))
+fig, (ax, ax_w) = plt.subplots(1, 2, figsize=(8, 4.2))
 ax.plot(steps, snr["linear"], label=t["linear"])
 ax.plot(steps, snr["cosine"], label=t["cosine"])
 ax.set(yscale="log", xlabel=t["t"], ylabel=t["snr"], title=t["title"])
@@ -87,6 +88,7 @@ ax_w.plot(log_snr, w_v, label=t["v"])
 ax_w.plot(log_snr, w_x0, label=t["x0"])
 ax_w.plot(log_snr, w_min, label=t["minsnr"], lw=2.5, ls="--")
 ax_w.set(yscale="log", xlabel=t["logsnr"], ylabel=t["weight"], title=t["title_w"])
-ax_w.legend(fontsize=9, loc="upper left")
+ax_w.legend(fontsize=8.5, loc="upper left")
+annotate(ax_w, t["cap"], (6.0, 5.0), (-10, -60))
 
 plt.show()

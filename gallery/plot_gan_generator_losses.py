@@ -1,7 +1,7 @@
 """
-==============================================================
+=============================================================
 GAN generator losses and their gradients vs the discriminator
-==============================================================
+=============================================================
 
 The generator's loss, and its derivative, as functions of the discriminator's
 logit on a generated sample, for each GAN kind. Where the discriminator is sure
@@ -60,7 +60,7 @@ print(f"at f = -6: minimax {g_mm:.3e}, non-saturating {g_ns:.4f}, ratio {g_ns / 
 # %%
 # The figure
 # ----------
-fig, (ax, ax_g) = plt.subplots(1, 2, figsize=(9, 4.3))
+fig, (ax, ax_g) = plt.subplots(1, 2, figsize=(8, 4.2))
 for k in kinds:
     ax.plot(f, losses[k], label=t[k])
     ax_g.plot(f, grads[k])

@@ -83,7 +83,7 @@ for b, d, r in zip(betas[::4], distortion[::4], rate[::4], strict=True):
 # ----------
 # Left: the two terms of the optimal loss against beta. Right: the same points
 # as a rate-distortion curve; beta is the slope's magnitude at each point.
-fig, (ax, ax_rd) = plt.subplots(1, 2, figsize=(8.5, 4.2), width_ratios=(1.3, 1))
+fig, (ax, ax_rd) = plt.subplots(1, 2, figsize=(8, 4.2), width_ratios=(1.3, 1))
 ax.plot(betas, rate, marker="o", ms=3.5, label=t["kl"])
 ax.plot(betas, distortion, marker="s", ms=3.5, label=t["rec"])
 ax.axvline(var, color="0.5", lw=1, ls="--")

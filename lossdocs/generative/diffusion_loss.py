@@ -116,8 +116,9 @@ def diffusion_loss(
     They are computed from :math:`\bar\alpha` without dividing by 0: at
     :math:`\bar\alpha = 0` (a zero-terminal-SNR schedule) the epsilon weight
     is its limit 1, where diffusers' ``min(snr, gamma) / snr`` gives NaN.
-    diffusers scripts before 2024 used :math:`\min(\mathrm{SNR} + 1, \gamma) /
-    (\mathrm{SNR} + 1)` for v (diffusers issue 5654), not the paper's weight.
+    From diffusers pull request 5238 (2023) to its fixes in 2024 (issue 5654),
+    the scripts used :math:`\min(\mathrm{SNR} + 1, \gamma) / (\mathrm{SNR} + 1)`
+    for v, not the paper's weight.
     NaN propagates. Explained on the page :doc:`/generative/diffusion`.
 
     References
