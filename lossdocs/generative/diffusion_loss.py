@@ -70,9 +70,9 @@ def diffusion_loss(
     ----------
     model_output : array_like, shape (B, ...)
         The network's prediction :math:`\hat y` of the chosen target.
-    x0 : array_like, shape of `model_output`
+    x0 : array_like, same shape as model_output
         The clean samples.
-    noise : array_like, shape of `model_output`
+    noise : array_like, same shape as model_output
         The Gaussian noise :math:`\epsilon` that made :math:`x_t`.
     alphas_cumprod : array_like, shape (B,)
         :math:`\bar\alpha_t` at each sample's timestep, in [0, 1].

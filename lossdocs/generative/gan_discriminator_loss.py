@@ -33,7 +33,7 @@ def gan_discriminator_loss(real_logits, fake_logits, *, kind="minimax", reductio
     ----------
     real_logits : array_like
         The discriminator's logits on real samples.
-    fake_logits : array_like, shape of `real_logits`
+    fake_logits : array_like, same shape as real_logits
         Its logits on generated samples, paired element by element.
     kind : str, default 'minimax'
         The GAN's loss family: ``'minimax'``, ``'non_saturating'``,
@@ -74,9 +74,12 @@ def gan_discriminator_loss(real_logits, fake_logits, *, kind="minimax", reductio
 
     References
     ----------
-    .. [1] I. Goodfellow et al., "Generative Adversarial Nets", NeurIPS, 2014.
-    .. [2] M. Arjovsky, S. Chintala and L. Bottou, "Wasserstein GAN", ICML, 2017.
-    .. [3] X. Mao et al., "Least Squares Generative Adversarial Networks", ICCV, 2017.
+    .. [1] I. Goodfellow et al., "Generative Adversarial Nets",
+       NeurIPS, 2014.
+    .. [2] M. Arjovsky, S. Chintala and L. Bottou, "Wasserstein GAN",
+       ICML, 2017.
+    .. [3] X. Mao et al., "Least Squares Generative Adversarial Networks",
+       ICCV, 2017.
     .. [4] T. Miyato et al., "Spectral Normalization for Generative Adversarial
        Networks", ICLR, 2018.
 

@@ -80,9 +80,12 @@ def gan_generator_loss(fake_logits, *, kind="non_saturating", reduction="mean"):
 
     References
     ----------
-    .. [1] I. Goodfellow et al., "Generative Adversarial Nets", NeurIPS, 2014.
-    .. [2] M. Arjovsky, S. Chintala and L. Bottou, "Wasserstein GAN", ICML, 2017.
-    .. [3] X. Mao et al., "Least Squares Generative Adversarial Networks", ICCV, 2017.
+    .. [1] I. Goodfellow et al., "Generative Adversarial Nets",
+       NeurIPS, 2014.
+    .. [2] M. Arjovsky, S. Chintala and L. Bottou, "Wasserstein GAN",
+       ICML, 2017.
+    .. [3] X. Mao et al., "Least Squares Generative Adversarial Networks",
+       ICCV, 2017.
 
     Examples
     --------
@@ -158,7 +161,8 @@ def gan_generator_loss_grad(fake_logits, *, kind="non_saturating", reduction="me
 
     References
     ----------
-    .. [1] I. Goodfellow et al., "Generative Adversarial Nets", NeurIPS, 2014, section 3.
+    .. [1] I. Goodfellow et al., "Generative Adversarial Nets",
+       NeurIPS, 2014, section 3.
 
     Examples
     --------

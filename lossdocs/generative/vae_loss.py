@@ -64,7 +64,7 @@ def vae_loss(recon, x, mu, logvar, *, beta=1.0, likelihood="bernoulli", reductio
     recon : array_like, shape (B, ...)
         The decoder's output :math:`\hat x`: logits for ``"bernoulli"``, the
         mean for ``"gaussian"``.
-    x : array_like, shape of `recon`
+    x : array_like, same shape as recon
         The data; in [0, 1] for ``"bernoulli"``.
     mu, logvar : array_like, shape (B, ...)
         Mean and log-variance of the encoder's Gaussian, one row per sample.
