@@ -1,15 +1,8 @@
-"""Checks shared by the generative losses: a batch axis first, one option from a fixed set."""
+"""Checks and reductions shared by the generative losses: a batch axis first, per-sample sums."""
 
 from __future__ import annotations
 
 import numpy as np
-
-
-def check_choice(value, name: str, choices: tuple[str, ...]) -> str:
-    """Return ``value`` if it is one of ``choices``; else a ValueError naming ``name``."""
-    if not isinstance(value, str) or value not in choices:
-        raise ValueError(f"{name} must be one of {choices}, got {value!r}")
-    return value
 
 
 def check_batched(x: np.ndarray, name: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .._checks import as_float, check_unit_interval
+from .._validation import as_float, check_unit_interval
 
 
 def alphas_cumprod_array(alphas_cumprod, *, dtype=None):

@@ -4,15 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._checks import (
-    as_floats,
-    check_nonempty_mean,
-    check_real,
-    check_reduction,
-    check_same_shape,
-    reduce,
-)
-from ._batch import check_batch_size, check_batched, check_choice, per_sample
+from .._reduction import check_nonempty_mean, check_reduction, reduce
+from .._validation import as_floats, check_choice, check_real, check_same_shape
+from ._batch import check_batch_size, check_batched, per_sample
 from ._schedule import alphas_cumprod_array
 
 __all__ = ["diffusion_loss"]
@@ -106,8 +100,10 @@ def diffusion_loss(
 
     Notes
     -----
-    PyTorch: ``torch.nn.functional.mse_loss`` (without `snr_gamma` and with
-    ``'mean'``, when every sample has the same size). The weights are those
+    PyTorch: ``torch.nn.functional.mse_loss``.
+
+    That is the loss without `snr_gamma`, under ``'mean'`` (every sample has
+    the same size). The weights are those
     of diffusers' training scripts (``examples/text_to_image/train_text_to_image.py``):
     each is the x0 weight :math:`\min(\mathrm{SNR}, \gamma)` divided by the factor
     that turns an x0 error into the chosen target's error
@@ -147,7 +143,7 @@ def diffusion_loss(
     """
     check_choice(prediction, "prediction", PREDICTIONS)
     check_reduction(reduction)
-    gamma = check_real(snr_gamma, "snr_gamma", low=0, low_open=True, allow_none=True)
+    gamma = check_real(snr_gamma, "snr_gamma", low=0, low_open=True, finite=True, allow_none=True)
     out, x0, noise = as_floats(model_output=model_output, x0=x0, noise=noise)
     check_batched(out, "model_output")
     check_same_shape(out, x0, "model_output", "x0")

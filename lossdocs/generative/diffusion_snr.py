@@ -46,7 +46,9 @@ def diffusion_snr(alphas_cumprod):
 
     Notes
     -----
-    PyTorch: none. diffusers' ``compute_snr`` (``src/diffusers/training_utils.py``)
+    PyTorch: none.
+
+    diffusers' ``compute_snr`` (``src/diffusers/training_utils.py``)
     computes :math:`(\sqrt{\bar\alpha} / \sqrt{1 - \bar\alpha})^2` after
     casting to float32; the direct ratio here keeps the input's precision
     and differs from it only by rounding. The log-SNR,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._checks import as_floats, check_nonempty_mean, check_reduction, check_same_shape, reduce
-from ..activations import _softplus
-from ._batch import check_choice
+from .._numerics import _softplus
+from .._reduction import check_nonempty_mean, check_reduction, reduce
+from .._validation import as_floats, check_choice, check_same_shape
 from ._gan import KINDS
 
 __all__ = ["gan_discriminator_loss"]
@@ -63,9 +63,10 @@ def gan_discriminator_loss(real_logits, fake_logits, *, kind="minimax", reductio
 
     Notes
     -----
-    PyTorch: ``torch.nn.functional.binary_cross_entropy_with_logits`` (for
-    ``'minimax'``: its value on ``(r, 1)`` plus its value on ``(f, 0)``); the
-    other kinds have no PyTorch function. Softplus is
+    PyTorch: ``torch.nn.functional.binary_cross_entropy_with_logits``.
+
+    For ``'minimax'`` the loss is that function's value on ``(r, 1)`` plus its
+    value on ``(f, 0)``; the other kinds have no PyTorch function. Softplus is
     :math:`\max(x, 0) + \operatorname{log1p}(e^{-|x|})`, finite and accurate for
     any finite logit. The WGAN critic needs a Lipschitz constraint (weight
     clipping, a gradient penalty or spectral normalisation) that acts on its

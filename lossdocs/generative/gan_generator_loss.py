@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._checks import as_float, check_nonempty_mean, check_reduction, reduce, scale_grad
-from ..activations import _softplus, sigmoid
-from ._batch import check_choice
+from .._numerics import _softplus
+from .._reduction import check_nonempty_mean, check_reduction, reduce, scale_grad
+from .._validation import as_float, check_choice
+from ..activations import sigmoid
 from ._gan import KINDS
 
 __all__ = ["gan_generator_loss", "gan_generator_loss_grad"]
@@ -68,9 +69,11 @@ def gan_generator_loss(fake_logits, *, kind="non_saturating", reduction="mean"):
 
     Notes
     -----
-    PyTorch: ``torch.nn.functional.binary_cross_entropy_with_logits``
-    (``'non_saturating'`` is its value on ``(f, 1)``, ``'minimax'`` minus its
-    value on ``(f, 0)``); the other kinds have no PyTorch function. Softplus
+    PyTorch: ``torch.nn.functional.binary_cross_entropy_with_logits``.
+
+    ``'non_saturating'`` is that function's value on ``(f, 1)`` and
+    ``'minimax'`` minus its value on ``(f, 0)``; the other kinds have no
+    PyTorch function. Softplus
     is :math:`\max(x, 0) + \operatorname{log1p}(e^{-|x|})`: the textbook
     :math:`\log(1 - D(G(z)))` with :math:`D = \sigma(f)` rounds to
     :math:`\log 0` once :math:`\sigma(f)` rounds to 1, and loses all accuracy
@@ -154,7 +157,9 @@ def gan_generator_loss_grad(fake_logits, *, kind="non_saturating", reduction="me
 
     Notes
     -----
-    PyTorch: none (autograd of the same loss gives the same numbers). At
+    PyTorch: none.
+
+    Autograd of the same loss in PyTorch gives the same numbers. At
     :math:`f = -10` the minimax gradient is :math:`-4.5 \times 10^{-5}` while the
     non-saturating one is :math:`-0.99995`: the same fixed point, twenty
     thousand times the signal. Explained on the page :doc:`/generative/gan`.

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._checks import (
+from .._reduction import check_nonempty_mean, check_reduction, reduce
+from .._validation import (
     as_floats,
-    check_nonempty_mean,
+    check_choice,
     check_real,
-    check_reduction,
     check_same_shape,
     check_unit_interval,
-    reduce,
 )
 from ..classification import binary_cross_entropy_with_logits
 from ..divergence import gaussian_kl
 from ..regression import mse
-from ._batch import check_batch_size, check_batched, check_choice, per_sample
+from ._batch import check_batch_size, check_batched, per_sample
 
 __all__ = ["vae_loss"]
 
@@ -100,7 +99,9 @@ def vae_loss(recon, x, mu, logvar, *, beta=1.0, likelihood="bernoulli", reductio
 
     Notes
     -----
-    PyTorch: none. The reconstruction term sums over features and the KL
+    PyTorch: none.
+
+    The reconstruction term sums over features and the KL
     over latent dimensions, so each sample's loss is one negative ELBO;
     ``'mean'`` then averages over samples. PyTorch's VAE example (pytorch/examples,
     ``vae/main.py``) sums over the batch as well: that is ``reduction='sum'``
@@ -131,7 +132,7 @@ def vae_loss(recon, x, mu, logvar, *, beta=1.0, likelihood="bernoulli", reductio
     """
     check_reduction(reduction)
     check_choice(likelihood, "likelihood", LIKELIHOODS)
-    beta = check_real(beta, "beta", low=0)
+    beta = check_real(beta, "beta", low=0, finite=True)
     recon, x, mu, logvar = as_floats(recon=recon, x=x, mu=mu, logvar=logvar)
     check_batched(recon, "recon")
     check_same_shape(recon, x, "recon", "x")
