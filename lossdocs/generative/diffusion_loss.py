@@ -48,17 +48,18 @@ def diffusion_loss(
 
     The network sees :math:`x_t = \sqrt{\bar\alpha_t}\, x_0 + \sqrt{1 -
     \bar\alpha_t}\, \epsilon` and predicts the noise, the clean sample or the
-    velocity; the loss is the mean squared error to that target per sample,
-    optionally weighted by the min-SNR strategy (Hang et al. 2023).
+    velocity :math:`v = \sqrt{\bar\alpha}\, \epsilon - \sqrt{1 - \bar\alpha}\, x_0`;
+    the loss is the mean squared error to that target per sample, optionally
+    weighted by the min-SNR strategy (Hang et al. 2023).
 
     .. math::
 
-        \ell = w \cdot \frac{1}{D} \sum_{j=1}^{D} (\hat y_j - y_j)^2, \quad
-        y = \begin{cases} \epsilon \\ x_0 \\
-        \sqrt{\bar\alpha}\, \epsilon - \sqrt{1 - \bar\alpha}\, x_0 \end{cases}
-        w = \begin{cases} \min(\mathrm{SNR}, \gamma) / \mathrm{SNR}
-        & \text{epsilon} \\ \min(\mathrm{SNR}, \gamma) & \text{x0} \\
-        \min(\mathrm{SNR}, \gamma) / (\mathrm{SNR} + 1) & \text{v} \end{cases}
+        \ell = w \cdot \frac{1}{D} \sum_{j=1}^{D} (\hat y_j - y_j)^2, \qquad
+        (y, w) = \begin{cases}
+        \left(\epsilon,\ \min(\mathrm{SNR}, \gamma) / \mathrm{SNR}\right) & \text{epsilon} \\
+        \left(x_0,\ \min(\mathrm{SNR}, \gamma)\right) & \text{x0} \\
+        \left(v,\ \min(\mathrm{SNR}, \gamma) / (\mathrm{SNR} + 1)\right) & \text{v}
+        \end{cases}
 
     Parameters
     ----------
