@@ -42,6 +42,21 @@ TEXT = {
         "minsnr": r"any, with min-SNR: $\min$(SNR, $\gamma$)",
         "cap": r"capped at $\gamma$ = 5",
     },
+    "zh_CN": {
+        "t": "时间步 $t$",
+        "snr": "信噪比（对数坐标）",
+        "linear": "线性调度（DDPM）",
+        "cosine": "余弦调度（改进的 DDPM）",
+        "title": "信噪比随时间的变化",
+        "logsnr": r"$\log$ SNR",
+        "weight": r"$\|x_0 - \hat x_0\|^2$ 上的权重（对数坐标）",
+        "title_w": r"等效权重，min-SNR $\gamma$ = 5",
+        "eps": r"$\epsilon$ 损失：SNR",
+        "v": r"$v$ 损失：SNR + 1",
+        "x0": r"$x_0$ 损失：1",
+        "minsnr": r"任一种，用 min-SNR：$\min$(SNR, $\gamma$)",
+        "cap": r"截断于 $\gamma$ = 5",
+    },
 }
 t = TEXT["en"]
 use_style()

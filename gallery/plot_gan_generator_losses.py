@@ -39,6 +39,19 @@ TEXT = {
         "confident": "D is sure\nit is fake",
         "saturates": "minimax gradient\n" + r"$-\sigma(f) \approx$ {g:.1e}",
     },
+    "zh_CN": {
+        "minimax": r"minimax：$\log(1 - \sigma(f))$",
+        "non_saturating": r"非饱和：$-\log \sigma(f)$",
+        "wasserstein": r"WGAN 与 hinge：$-f$",
+        "least_squares": r"最小二乘：$(f - 1)^2 / 2$",
+        "logit": r"判别器对生成样本的 logit $f$",
+        "loss": "生成器损失",
+        "grad": r"梯度 $\partial \ell / \partial f$",
+        "title": "生成器损失",
+        "title_grad": "它们的梯度",
+        "confident": "D 确信\n样本是假的",
+        "saturates": "minimax 梯度\n" + r"$-\sigma(f) \approx$ {g:.1e}",
+    },
 }
 t = TEXT["en"]
 use_style()

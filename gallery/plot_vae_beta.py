@@ -38,6 +38,16 @@ TEXT = {
         "title_rd": "The rate-distortion curve",
         "beta_label": r"$\beta$ = {b:g}",
     },
+    "zh_CN": {
+        "beta": r"$\beta$（KL 项的权重）",
+        "nats": "每个样本的奈特数",
+        "kl": "到先验的 KL（码率）",
+        "rec": "重建项（失真）",
+        "collapse": "后验坍缩\n" + r"从 $\beta$ = Var$(x)$ = {var:g} 开始",
+        "title": r"重建与 KL 随 $\beta$ 的变化",
+        "title_rd": "率失真曲线",
+        "beta_label": r"$\beta$ = {b:g}",
+    },
 }
 t = TEXT["en"]
 use_style()
