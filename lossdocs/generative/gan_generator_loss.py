@@ -84,11 +84,11 @@ def gan_generator_loss(fake_logits, *, kind="non_saturating", reduction="mean"):
     References
     ----------
     .. [1] I. Goodfellow et al., "Generative Adversarial Nets",
-       NeurIPS, 2014.
-    .. [2] M. Arjovsky, S. Chintala and L. Bottou, "Wasserstein GAN",
-       ICML, 2017.
-    .. [3] X. Mao et al., "Least Squares Generative Adversarial Networks",
-       ICCV, 2017.
+       NeurIPS, 2014, section 3 (the non-saturating loss).
+    .. [2] M. Arjovsky and L. Bottou, "Towards Principled Methods for Training
+       Generative Adversarial Networks", ICLR, 2017 (why the minimax loss saturates).
+    .. [3] T. Miyato et al., "Spectral Normalization for Generative
+       Adversarial Networks", ICLR, 2018 (the hinge generator loss).
 
     Examples
     --------
