@@ -11,7 +11,7 @@ errors by SNR, v prediction by SNR + 1, and min-SNR caps both at gamma.
 """
 
 # SPDX-License-Identifier: MIT
-# Every word of the figure is in TEXT, one entry per language, ready for translation.
+# The figure's words are in English; LOSSDOCS_LANG=zh_CN draws them in Chinese.
 
 # %%
 # Two schedules
@@ -24,7 +24,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from lossdocs import diffusion_loss, diffusion_snr
-from lossdocs.plotting import annotate, use_style
+from lossdocs.plotting import annotate, texts, use_style
 
 TEXT = {
     "en": {
@@ -58,7 +58,7 @@ TEXT = {
         "cap": r"截断于 $\gamma$ = 5",
     },
 }
-t = TEXT["en"]
+t = texts(TEXT)
 use_style()
 
 T = 1000
@@ -92,18 +92,18 @@ print(f"SNR at t = 0, 500, 999 (cosine): {snr['cosine'][[0, 500, 999]]}")
 # The figure
 # ----------
 fig, (ax, ax_w) = plt.subplots(1, 2, figsize=(8, 4.2))
-ax.plot(steps, snr["linear"], label=t["linear"])
-ax.plot(steps, snr["cosine"], label=t["cosine"])
-ax.set(yscale="log", xlabel=t["t"], ylabel=t["snr"], title=t["title"])
+ax.plot(steps, snr["linear"], label=t("linear"))
+ax.plot(steps, snr["cosine"], label=t("cosine"))
+ax.set(yscale="log", xlabel=t("t"), ylabel=t("snr"), title=t("title"))
 ax.legend(fontsize=9.5)
 
 log_snr = np.log(snr["cosine"])
-ax_w.plot(log_snr, w_eps, label=t["eps"])
-ax_w.plot(log_snr, w_v, label=t["v"])
-ax_w.plot(log_snr, w_x0, label=t["x0"])
-ax_w.plot(log_snr, w_min, label=t["minsnr"], lw=2.5, ls="--")
-ax_w.set(yscale="log", xlabel=t["logsnr"], ylabel=t["weight"], title=t["title_w"])
+ax_w.plot(log_snr, w_eps, label=t("eps"))
+ax_w.plot(log_snr, w_v, label=t("v"))
+ax_w.plot(log_snr, w_x0, label=t("x0"))
+ax_w.plot(log_snr, w_min, label=t("minsnr"), lw=2.5, ls="--")
+ax_w.set(yscale="log", xlabel=t("logsnr"), ylabel=t("weight"), title=t("title_w"))
 ax_w.legend(fontsize=8.5, loc="upper left")
-annotate(ax_w, t["cap"], (6.0, 5.0), (-10, -60))
+annotate(ax_w, t("cap"), (6.0, 5.0), (-10, -60))
 
 plt.show()

@@ -11,7 +11,7 @@ non-saturating loss has its steepest slope there.
 """
 
 # SPDX-License-Identifier: MIT
-# Every word of the figure is in TEXT, one entry per language, ready for translation.
+# The figure's words are in English; LOSSDOCS_LANG=zh_CN draws them in Chinese.
 
 # %%
 # The losses
@@ -23,7 +23,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from lossdocs import gan_generator_loss, gan_generator_loss_grad
-from lossdocs.plotting import annotate, use_style
+from lossdocs.plotting import annotate, texts, use_style
 
 TEXT = {
     "en": {
@@ -53,7 +53,7 @@ TEXT = {
         "saturates": "minimax 梯度\n" + r"$-\sigma(f) \approx$ {g:.1e}",
     },
 }
-t = TEXT["en"]
+t = texts(TEXT)
 use_style()
 
 f = np.linspace(-8.0, 8.0, 401)
@@ -75,16 +75,16 @@ print(f"at f = -6: minimax {g_mm:.3e}, non-saturating {g_ns:.4f}, ratio {g_ns / 
 # ----------
 fig, (ax, ax_g) = plt.subplots(1, 2, figsize=(8, 4.2))
 for k in kinds:
-    ax.plot(f, losses[k], label=t[k])
+    ax.plot(f, losses[k], label=t(k))
     ax_g.plot(f, grads[k])
 for a in (ax, ax_g):
     a.axvspan(-8, -3, color="0.92", zorder=0)
     a.axhline(0, color="0.6", lw=0.8)
-ax.text(-5.5, -5.0, t["confident"], ha="center", va="center", color="0.3")
-ax.set(xlim=(-8, 8), ylim=(-8, 8), xlabel=t["logit"], ylabel=t["loss"], title=t["title"])
+ax.text(-5.5, -5.0, t("confident"), ha="center", va="center", color="0.3")
+ax.set(xlim=(-8, 8), ylim=(-8, 8), xlabel=t("logit"), ylabel=t("loss"), title=t("title"))
 ax.legend(loc="upper right", fontsize=8.5)
-ax_g.set(xlim=(-8, 8), ylim=(-2.2, 1.5), xlabel=t["logit"], ylabel=t["grad"],
-         title=t["title_grad"])  # fmt: skip
-annotate(ax_g, t["saturates"].format(g=g_mm), (-6.0, g_mm), (25, 45))
+ax_g.set(xlim=(-8, 8), ylim=(-2.2, 1.5), xlabel=t("logit"), ylabel=t("grad"),
+         title=t("title_grad"))  # fmt: skip
+annotate(ax_g, t("saturates", g=g_mm), (-6.0, g_mm), (25, 45))
 
 plt.show()

@@ -10,7 +10,7 @@ the data's variance on, the KL is 0: the posterior has collapsed onto the prior.
 """
 
 # SPDX-License-Identifier: MIT
-# Every word of the figure is in TEXT, one entry per language, ready for translation.
+# The figure's words are in English; LOSSDOCS_LANG=zh_CN draws them in Chinese.
 
 # %%
 # The model and the data
@@ -25,7 +25,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from lossdocs import vae_loss
-from lossdocs.plotting import annotate, use_style
+from lossdocs.plotting import annotate, texts, use_style
 
 TEXT = {
     "en": {
@@ -49,7 +49,7 @@ TEXT = {
         "beta_label": r"$\beta$ = {b:g}",
     },
 }
-t = TEXT["en"]
+t = texts(TEXT)
 use_style()
 
 rng = np.random.default_rng(0)
@@ -94,18 +94,18 @@ for b, d, r in zip(betas[::4], distortion[::4], rate[::4], strict=True):
 # Left: the two terms of the optimal loss against beta. Right: the same points
 # as a rate-distortion curve; beta is the slope's magnitude at each point.
 fig, (ax, ax_rd) = plt.subplots(1, 2, figsize=(8, 4.2), width_ratios=(1.3, 1))
-ax.plot(betas, rate, marker="o", ms=3.5, label=t["kl"])
-ax.plot(betas, distortion, marker="s", ms=3.5, label=t["rec"])
+ax.plot(betas, rate, marker="o", ms=3.5, label=t("kl"))
+ax.plot(betas, distortion, marker="s", ms=3.5, label=t("rec"))
 ax.axvline(var, color="0.5", lw=1, ls="--")
-ax.set(xscale="log", xlabel=t["beta"], ylabel=t["nats"], title=t["title"])
+ax.set(xscale="log", xlabel=t("beta"), ylabel=t("nats"), title=t("title"))
 ax.legend(loc="upper left", fontsize=9.5)
-annotate(ax, t["collapse"].format(var=var), (var, 0.0), (-20, 80))
+annotate(ax, t("collapse", var=var), (var, 0.0), (-20, 80))
 
 ax_rd.plot(distortion, rate, marker="o", ms=3.5, color="0.2")
 for b, offset in ((0.1, (8, -6)), (1.0, (8, 6)), (4.0, (-10, 10))):
     i = int(np.argmin(np.abs(betas - b)))
-    ax_rd.annotate(t["beta_label"].format(b=b), (distortion[i], rate[i]), offset,
+    ax_rd.annotate(t("beta_label", b=b), (distortion[i], rate[i]), offset,
                    textcoords="offset points", fontsize=9.5)  # fmt: skip
-ax_rd.set(xlabel=t["rec"], ylabel=t["kl"], title=t["title_rd"])
+ax_rd.set(xlabel=t("rec"), ylabel=t("kl"), title=t("title_rd"))
 
 plt.show()
