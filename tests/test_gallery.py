@@ -358,7 +358,8 @@ def test_grid_gaussian_is_a_distribution():
 # Names a Chinese ML engineer writes in Latin letters: losses, methods, libraries, functions.
 LATIN_NAMES = {"focal", "loss", "huber", "smooth", "moco", "infonce", "retinanet", "adaboost",
                "svm", "dice", "iou", "giou", "mse", "mae", "kl", "ce", "bce", "with", "logits",
-               "logistic", "sigmoid", "nielsen", "epoch", "inf", "dx", "wx", "log"}  # fmt: skip
+               "logistic", "sigmoid", "nielsen", "epoch", "inf", "dx", "wx", "log",
+               "logit", "minimax", "wgan", "hinge", "ddpm", "snr", "min"}  # fmt: skip
 
 
 def _words(fig):
