@@ -47,6 +47,14 @@ from .divergence import (
     kl_divergence,
     kl_divergence_grad,
 )
+from .generative import (
+    diffusion_loss,
+    diffusion_snr,
+    gan_discriminator_loss,
+    gan_generator_loss,
+    gan_generator_loss_grad,
+    vae_loss,
+)
 from .regression import (
     huber,
     huber_grad,
@@ -131,4 +139,11 @@ __all__ = [
     "kl_divergence_grad",
     "js_divergence",
     "gaussian_kl",
+    # generative
+    "vae_loss",
+    "gan_discriminator_loss",
+    "gan_generator_loss",
+    "gan_generator_loss_grad",
+    "diffusion_snr",
+    "diffusion_loss",
 ]

@@ -83,9 +83,18 @@ def _label_smoothing(gap: np.ndarray, p: dict[str, float]) -> list[np.ndarray]:
     ]
 
 
+def _min_snr(log_snr: np.ndarray, p: dict[str, float]) -> list[np.ndarray]:
+    # The weights from the SNR itself, min(snr, g) / snr and min(snr, g) / (snr + 1),
+    # not through diffusion_loss's unit-error route that the page takes.
+    snr = lossdocs.diffusion_snr(lossdocs.sigmoid(log_snr))
+    capped = np.minimum(snr, p["gamma"])
+    return [capped / snr, capped / (snr + 1)]
+
+
 CASES: dict[str, list[Case]] = {
     "detection/focal-loss.html": [_focal],
     "detection/smooth-l1-vs-huber.html": [_robust, _robust_grad],
     "contrastive/infonce.html": [_infonce],
     "classification/ce-design.html": [_label_smoothing],
+    "generative/diffusion.html": [_min_snr],
 }

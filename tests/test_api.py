@@ -39,6 +39,13 @@ API = {
     "detection": ["box_area", "box_iou", "generalized_box_iou", "giou_loss"],
     "contrastive": ["info_nce"],
     "divergence": ["entropy", "kl_divergence", "js_divergence", "gaussian_kl"],
+    "generative": [
+        "vae_loss",
+        "gan_discriminator_loss",
+        "gan_generator_loss",
+        "diffusion_snr",
+        "diffusion_loss",
+    ],
 }
 GRADS = [
     "mse_grad",
@@ -56,6 +63,7 @@ GRADS = [
     "dice_loss_grad",
     "info_nce_grad",
     "kl_divergence_grad",
+    "gan_generator_loss_grad",
 ]
 NAMES = [name for names in API.values() for name in names] + GRADS
 SECTIONS = ["Parameters", "Returns", "Raises", "See Also", "Notes", "Examples"]

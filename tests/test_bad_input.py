@@ -95,6 +95,21 @@ CASES = [
     # values that are not numbers
     (L.sigmoid, (np.array(["a"]),), {}, TypeError, "x"),
     (L.mae, (Z, np.array([["a", "b"], ["c", "d"]])), {}, TypeError, "target"),
+    # generative: shapes, data outside [0, 1], unknown kinds, bad weights
+    (L.vae_loss, (Z, Y01[:1], Z, Z), {}, ValueError, "x must have the shape of recon"),
+    (L.vae_loss, (Z, Y01 * 2, Z, Z), {}, ValueError, "x must lie in"),
+    (L.vae_loss, (Z, Y01, Z[:1], Z[:1]), {}, ValueError, "mu must hold one"),
+    (L.vae_loss, (Z, Y01, Z, Z), {"beta": np.inf}, ValueError, "beta must be finite"),
+    (L.vae_loss, (Z, Y01, Z, Z), {"likelihood": "l1"}, ValueError, "likelihood must be one of"),
+    (L.gan_discriminator_loss, (Z, Z[:1]), {}, ValueError, "fake_logits must have the shape"),
+    (L.gan_discriminator_loss, (Z, Z), {"kind": "wgan"}, ValueError, "kind must be one of"),
+    (L.gan_generator_loss, (Z,), {"kind": 1}, ValueError, "kind must be a string"),
+    (L.gan_generator_loss_grad, (Z,), {"reduction": "none"}, ValueError, "reduction"),
+    (L.diffusion_snr, (P + 1,), {}, ValueError, "alphas_cumprod must lie in"),
+    (L.diffusion_loss, (Z, Z, Z, P[0]), {"prediction": "sample"}, ValueError, "prediction"),
+    (L.diffusion_loss, (Z, Z, Z, P), {}, ValueError, "alphas_cumprod must be 1-D"),
+    (L.diffusion_loss, (Z, Z, Z[:1], P[0]), {}, ValueError, "noise must have the shape"),
+    (L.diffusion_loss, (Z, Z, Z, P[0]), {"snr_gamma": 0.0}, ValueError, "snr_gamma must be > 0"),
 ]
 
 

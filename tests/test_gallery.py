@@ -301,6 +301,38 @@ def test_kl_landscape_basins(gallery):
 # The shared style -----------------------------------------------------------------------------
 
 
+def test_vae_beta_rate_and_distortion_follow_the_linear_gaussian_optimum(gallery):
+    # For x ~ N(0, s^2) the optimum is distortion beta / 2 and rate log(s^2 / beta) / 2 below
+    # beta = s^2, then posterior collapse: rate 0, distortion s^2 / 2 (derived on the VAE page).
+    g = ns(gallery, "plot_vae_beta")
+    betas, var = g["betas"], g["var"]
+    below, above = betas < 0.8 * var, betas > 1.2 * var
+    np.testing.assert_allclose(g["distortion"][below], betas[below] / 2, rtol=0.05, atol=0.01)
+    np.testing.assert_allclose(g["rate"][below], np.log(var / betas[below]) / 2, atol=0.03)
+    np.testing.assert_allclose(g["rate"][above], 0.0, atol=1e-6)
+    np.testing.assert_allclose(g["distortion"][above], var / 2, rtol=1e-3)
+
+
+def test_gan_generator_curves_saturate_where_the_page_says(gallery):
+    g = ns(gallery, "plot_gan_generator_losses")
+    f, grads = g["f"], g["grads"]
+    confident = f < -5
+    assert np.all(np.abs(grads["minimax"][confident]) < 0.01)
+    assert np.all(grads["non_saturating"][confident] < -0.99)
+    assert g["g_ns"] / g["g_mm"] == pytest.approx(np.exp(6.0), rel=1e-3)  # (1 - s) / s at f = -6
+    np.testing.assert_array_equal(grads["wasserstein"], -1.0)
+
+
+def test_diffusion_weights_are_snr_snr_plus_one_and_min_snr(gallery):
+    g = ns(gallery, "plot_diffusion_snr")
+    snr = g["snr"]["cosine"]
+    np.testing.assert_allclose(g["w_eps"], snr, rtol=1e-6)
+    np.testing.assert_allclose(g["w_v"], snr + 1, rtol=1e-6)
+    np.testing.assert_allclose(g["w_x0"], 1.0, rtol=1e-12)
+    np.testing.assert_allclose(g["w_min"], np.minimum(snr, 5.0), rtol=1e-6)
+    assert np.all(np.diff(g["snr"]["linear"]) < 0) and np.all(np.diff(snr) < 0)
+
+
 def test_use_style_and_landscape():
     with matplotlib.rc_context():
         use_style()
@@ -331,7 +363,8 @@ def test_grid_gaussian_is_a_distribution():
 # Names a Chinese ML engineer writes in Latin letters: losses, methods, libraries, functions.
 LATIN_NAMES = {"focal", "loss", "huber", "smooth", "moco", "infonce", "retinanet", "adaboost",
                "svm", "dice", "iou", "giou", "mse", "mae", "kl", "ce", "bce", "with", "logits",
-               "logistic", "sigmoid", "nielsen", "epoch", "inf", "dx", "wx", "log"}  # fmt: skip
+               "logistic", "sigmoid", "nielsen", "epoch", "inf", "dx", "wx", "log",
+               "logit", "minimax", "wgan", "hinge", "ddpm", "snr", "min"}  # fmt: skip
 
 
 def _words(fig):

@@ -22,6 +22,12 @@ SEARCHES = [
     ("en", "focal", {"detection/focal-loss.html"}),
     ("zh_CN", "交叉熵", {"classification/ce-and-mle.html", "classification/why-log.html"}),
     ("zh_CN", "交叉熵损失", {"classification/ce-and-mle.html"}),
+    ("en", "reparameterisation", {"generative/vae.html"}),
+    ("en", "Lipschitz", {"generative/gan.html"}),
+    ("en", "min-SNR", {"generative/diffusion.html"}),
+    ("zh_CN", "重参数化技巧", {"generative/vae.html"}),
+    ("zh_CN", "生成对抗网络", {"generative/gan.html"}),
+    ("zh_CN", "信噪比", {"generative/diffusion.html"}),
 ]
 
 
