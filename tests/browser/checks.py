@@ -132,7 +132,7 @@ WORDS_SHOWN = r"""() => {
 LATIN_NAMES = frozenset(
     """pytorch torch numpy matplotlib lossdocs sphinx furo pradyunsg copyright infonce giou iou miou
     dice jaccard huber mse mae kl js bce ce nll focal loss retinanet moco simclr cpc adaboost
-    svm softmax sigmoid logit logits log exp inf nan gamma alpha beta delta tau sigma mu
+    svm softmax sigmoid logit logits log exp inf nan gamma alpha beta delta epsilon tau sigma mu
     english language api lovász lovasz ohem fpn ssd yolo detr vnet net with float nielsen
     smooth logistic epoch""".split()
 )
