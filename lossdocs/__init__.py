@@ -69,6 +69,9 @@ from .segmentation import (
     jaccard_loss_grad,
     mean_iou,
 )
+from .sequence import (
+    ctc_loss,
+)
 
 __version__ = "0.1.0"
 
@@ -131,4 +134,6 @@ __all__ = [
     "kl_divergence_grad",
     "js_divergence",
     "gaussian_kl",
+    # sequence
+    "ctc_loss",
 ]
