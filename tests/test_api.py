@@ -39,6 +39,7 @@ API = {
     "detection": ["box_area", "box_iou", "generalized_box_iou", "giou_loss"],
     "contrastive": ["info_nce"],
     "divergence": ["entropy", "kl_divergence", "js_divergence", "gaussian_kl"],
+    "sequence": ["ctc_loss"],
 }
 GRADS = [
     "mse_grad",

@@ -30,6 +30,7 @@ FAMILIES = [
     "detection",
     "contrastive",
     "divergence",
+    "sequence",
 ]
 # Families without a docs chapter folder of their own, and where they are explained.
 NO_CHAPTER = {"activations": "docs/foundations/"}
