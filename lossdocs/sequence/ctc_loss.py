@@ -110,7 +110,7 @@ def ctc_loss(
     .. [1] A. Graves, S. Fernández, F. Gomez and J. Schmidhuber,
        "Connectionist Temporal Classification: Labelling Unsegmented Sequence
        Data with Recurrent Neural Networks", ICML, 2006.
-    .. [2] A. Hannun, "Sequence Modeling with CTC", Distill, 2017.
+    .. [2] Awni Hannun, "Sequence Modeling with CTC", Distill, 2017.
 
     Examples
     --------
