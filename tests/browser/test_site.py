@@ -21,6 +21,12 @@ SEARCHES = [
     ("en", "focal", {"detection/focal-loss.html"}),
     ("zh_CN", "交叉熵", {"classification/ce-and-mle.html", "classification/why-log.html"}),
     ("zh_CN", "交叉熵损失", {"classification/ce-and-mle.html"}),
+    ("en", "ctc", {"sequence/ctc.html"}),
+    ("en", "blank", {"sequence/ctc.html"}),
+    ("en", "alignment", {"sequence/ctc.html"}),
+    ("zh_CN", "连接时序分类", {"sequence/ctc.html"}),
+    ("zh_CN", "空白符", {"sequence/ctc.html"}),
+    ("zh_CN", "前向算法", {"sequence/ctc.html"}),
 ]
 # The results list is complete once Sphinx writes its summary line.
 SEARCH_DONE = """() => {
