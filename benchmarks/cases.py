@@ -22,6 +22,7 @@ C = 10  # classes (and outcomes per row for the divergences)
 C_SEG = 21  # classes of the label maps (PASCAL VOC)
 D, QUEUE = 64, 63  # InfoNCE: embedding size, queued negatives (logits N x 64, as the query)
 SEG_N = 8  # samples of the soft segmentation masks
+CTC_N, CTC_C = 32, 30  # CTC: sequences per batch, classes (blank included)
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,17 @@ def _gaussians(n, rng):
     return rng.normal(0, 1, n), rng.uniform(0.5, 2, n), rng.normal(0, 1, n), rng.uniform(0.5, 2, n)
 
 
+def _ctc_batch(n, rng):
+    # n = T * N * C with N = 32 sequences and C = 30 classes; targets T / 10 long,
+    # so n = 10**6 is the T = 1000, S = 100 case of issue 18.
+    n_frames = max(n // (CTC_N * CTC_C), 2)
+    length = max(n_frames // 10, 1)
+    x = rng.normal(0, 1, (n_frames, CTC_N, CTC_C))
+    log_probs = x - np.log(np.exp(x).sum(-1, keepdims=True))
+    targets = rng.integers(1, CTC_C, (CTC_N, length))
+    return log_probs, targets, np.full(CTC_N, n_frames), np.full(CTC_N, length)
+
+
 def _torch_ce_focal(z, t):
     return tc.sigmoid_focal_loss(z, t, 0.25, 2.0, "mean")  # its default reduction is "none"
 
@@ -168,4 +180,5 @@ CASES = [
     Case("kl_divergence", _distributions, tc.kl_div, "F.kl_div(q.log(), p)", True, 1, "N*C, C=10"),
     Case("js_divergence", _distributions, tc.js_divergence, "formula", size="N*C, C=10"),
     Case("gaussian_kl", _gaussians, tc.gaussian_kl, "distributions.kl_divergence(Normal, Normal)"),
+    Case("ctc_loss", _ctc_batch, F.ctc_loss, "F.ctc_loss", size="T*N*C, N=32, C=30, S=T/10"),
 ]

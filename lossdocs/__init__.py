@@ -77,6 +77,9 @@ from .segmentation import (
     jaccard_loss_grad,
     mean_iou,
 )
+from .sequence import (
+    ctc_loss,
+)
 
 __version__ = "0.1.0"
 
@@ -146,4 +149,6 @@ __all__ = [
     "gan_generator_loss_grad",
     "diffusion_snr",
     "diffusion_loss",
+    # sequence
+    "ctc_loss",
 ]

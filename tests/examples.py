@@ -22,6 +22,8 @@ BOXES2 = np.array([[1.0, 0.0, 2.0, 3.0], [0.0, 1.0, 2.0, 2.0]])
 Q = np.array([[1.0, 0.0], [0.6, 0.8], [0.0, 1.0]])
 K = np.array([[0.9, 0.1], [0.5, 0.9], [0.1, 1.0]])
 MAPS = np.array([[0, 1, 2], [2, 1, 0]])
+ABAR = np.array([0.5, 0.9])  # alphas_cumprod at each sample's timestep
+LOGP = np.log(np.full((4, 2, 3), 1 / 3))  # CTC log-probabilities (T=4, N=2, C=3)
 MAPS2 = np.array([[0, 1, 1], [2, 0, 0]])
 
 _PAIR = ((Z, Z2), {}, (0, 1))
@@ -78,4 +80,12 @@ EXAMPLES = {
     "js_divergence": ((DIST, DIST2), {}, (0, 1)),
     "gaussian_kl": ((Z[0], np.array([1.0, 2.0, 0.5]), Z2[0], np.array([2.0, 1.0, 1.0])), {},
                     (0, 1, 2, 3)),
+    "vae_loss": ((Z, Y01, Z2[:, :2], Z[:, :2]), {}, (0, 1, 2, 3)),
+    "gan_discriminator_loss": _PAIR,
+    "gan_generator_loss": ((Z,), {}, (0,)),
+    "gan_generator_loss_grad": ((Z,), {}, (0,)),
+    "diffusion_snr": ((ABAR,), {}, (0,)),
+    "diffusion_loss": ((Z, Z2, Z, ABAR), {}, (0, 1, 2, 3)),
+    "ctc_loss": ((LOGP, np.array([[1, 2], [2, 0]]), np.array([4, 3]), np.array([2, 1])), {},
+                 (0,)),
 }  # fmt: skip

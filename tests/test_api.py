@@ -46,6 +46,7 @@ API = {
         "diffusion_snr",
         "diffusion_loss",
     ],
+    "sequence": ["ctc_loss"],
 }
 GRADS = [
     "mse_grad",

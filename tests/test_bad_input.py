@@ -21,6 +21,7 @@ BOX = np.array([[0.0, 0.0, 2.0, 2.0]])
 BAD_BOX = np.array([[2.0, 0.0, 0.0, 2.0]])  # x1 < x0
 Q = np.eye(2)  # two unit vectors as queries / keys
 E = np.empty((0, 2))
+LP = np.log(np.full((3, 1, 3), 1 / 3))  # CTC log-probabilities, (T, N, C)
 OWN_FILES = {p.name for p in pathlib.Path(L.__file__).parent.rglob("*.py")}
 
 CASES = [
@@ -110,6 +111,20 @@ CASES = [
     (L.diffusion_loss, (Z, Z, Z, P), {}, ValueError, "alphas_cumprod must be 1-D"),
     (L.diffusion_loss, (Z, Z, Z[:1], P[0]), {}, ValueError, "noise must have the shape"),
     (L.diffusion_loss, (Z, Z, Z, P[0]), {"snr_gamma": 0.0}, ValueError, "snr_gamma must be > 0"),
+    # CTC: shapes, lengths, labels (log_probs LP is (T=3, N=1, C=3))
+    (L.ctc_loss, (LP[0], [[1]], [3], [1]), {}, ValueError, "log_probs must have shape"),
+    (L.ctc_loss, (LP, [1], [3], [1]), {}, ValueError, "targets must have shape"),
+    (L.ctc_loss, (LP, [[1]], [4], [1]), {}, ValueError, "input_lengths must lie in"),
+    (L.ctc_loss, (LP, [[1]], [3], [2]), {}, ValueError, "target_lengths must lie in"),
+    (L.ctc_loss, (LP, [[1]], [3, 3], [1]), {}, ValueError, "input_lengths must have shape"),
+    (L.ctc_loss, (LP, [[1]], [3], [-1]), {}, ValueError, "target_lengths"),
+    (L.ctc_loss, (LP, [[1.5]], [3], [1]), {}, TypeError, "targets"),
+    (L.ctc_loss, (LP, [[3]], [3], [1]), {}, ValueError, r"targets must hold labels in \[0, 3\)"),
+    (L.ctc_loss, (LP, [[0]], [3], [1]), {}, ValueError, "targets must not contain the blank"),
+    (L.ctc_loss, (LP, [[1]], [3], [1]), {"blank": 3}, ValueError, "blank"),
+    (L.ctc_loss, (LP, [[1]], [3], [1]), {"zero_infinity": 1}, TypeError, "zero_infinity"),
+    (L.ctc_loss, (LP, [[1]], [3], [1]), {"reduction": "avg"}, ValueError, "reduction"),
+    (L.ctc_loss, (LP[:, :0], np.empty((0, 1), int), [], []), {}, ValueError, "empty"),
 ]
 
 

@@ -28,7 +28,8 @@ NONNEG = {
     "mse", "mae", "huber", "smooth_l1", "zero_one", "cross_entropy", "softmax_focal_loss",
     "binary_cross_entropy", "binary_cross_entropy_with_logits", "hinge", "exponential",
     "logistic", "focal_loss", "jaccard_loss", "dice_loss", "info_nce", "entropy",
-    "kl_divergence", "js_divergence", "gaussian_kl", "box_area", "giou_loss",
+    "kl_divergence", "js_divergence", "gaussian_kl", "box_area", "giou_loss", "vae_loss",
+    "diffusion_loss",
 }  # fmt: skip
 UNIT = {
     "sigmoid", "softmax", "box_iou", "iou_per_class", "mean_iou", "iou_from_confusion_matrix",

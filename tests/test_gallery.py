@@ -424,3 +424,14 @@ def test_chinese_is_drawn_with_the_packaged_font():
         assert os.path.samefile(found, str(noto_cjk_sans_otc.FONT_PATH))
         bold = font_manager.FontProperties(family="Noto Sans CJK SC", weight="bold")
         assert os.path.samefile(font_manager.findfont(bold), found)
+
+
+def test_ctc_lattice_ends_in_the_loss(gallery):
+    ns, _ = gallery("plot_ctc_lattice")
+    alpha = ns["log_alpha"]
+    # The two end cells of the last frame hold p(y | x): the library's loss.
+    assert ns["loss"] == pytest.approx(ns["library"], rel=1e-12)
+    # A walk starts at the first blank or the first label: above them, frame 1 is empty;
+    # "cat" (3 labels, no repeats) first reaches its last label at frame 3.
+    assert np.all(np.isneginf(alpha[0, 2:])) and np.all(np.isfinite(alpha[0, :2]))
+    assert np.isneginf(alpha[1, 5]) and np.isfinite(alpha[2, 5])

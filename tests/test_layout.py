@@ -31,6 +31,7 @@ FAMILIES = [
     "contrastive",
     "divergence",
     "generative",
+    "sequence",
 ]
 # Families without a docs chapter folder of their own, and where they are explained.
 NO_CHAPTER = {"activations": "docs/foundations/"}

@@ -163,8 +163,10 @@ def diffusion_loss(
     else:
         a = abar.reshape((-1,) + (1,) * (out.ndim - 1))
         target = np.sqrt(a) * noise - np.sqrt(1 - a) * x0
-    err = out - target
-    loss = per_sample(err * err, "mean")
+    # A squared error beyond the float range is inf, silently, as in mse.
+    with np.errstate(over="ignore", invalid="ignore"):
+        err = out - target
+        loss = per_sample(err * err, "mean")
     if gamma is not None:
         loss = loss * _min_snr_weight(abar, gamma, prediction)
     return reduce(loss, reduction)

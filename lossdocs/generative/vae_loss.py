@@ -37,7 +37,10 @@ def _kl_to_standard_normal(mu: np.ndarray, logvar: np.ndarray) -> np.ndarray:
         zero, one = np.zeros((), mu.dtype), np.ones((), mu.dtype)
         kl = gaussian_kl(mu, np.where(bad, one, sigma), zero, one)
         if np.any(bad):
-            direct = (np.exp(logvar) - logvar - 1 + mu * mu) / 2
+            # logvar = +inf: exp(logvar) - logvar is inf - inf, the exact KL is +inf.
+            with np.errstate(invalid="ignore"):
+                direct = (np.exp(logvar) - logvar - 1 + mu * mu) / 2
+            direct = np.where(logvar == np.inf, np.inf, direct)
             kl = np.where(bad, direct, kl)
     return kl
 

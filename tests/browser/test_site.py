@@ -28,6 +28,12 @@ SEARCHES = [
     ("zh_CN", "重参数化技巧", {"generative/vae.html"}),
     ("zh_CN", "生成对抗网络", {"generative/gan.html"}),
     ("zh_CN", "信噪比", {"generative/diffusion.html"}),
+    ("en", "ctc", {"sequence/ctc.html"}),
+    ("en", "blank", {"sequence/ctc.html"}),
+    ("en", "alignment", {"sequence/ctc.html"}),
+    ("zh_CN", "连接时序分类", {"sequence/ctc.html"}),
+    ("zh_CN", "空白符", {"sequence/ctc.html"}),
+    ("zh_CN", "前向算法", {"sequence/ctc.html"}),
 ]
 
 
