@@ -7,6 +7,7 @@ Every public name of every family module is re-exported here, so
 # Each family lists its public names in __all__, so the star imports are exact.
 from . import (
     activations,
+    alignment,
     classification,
     contrastive,
     detection,
@@ -15,6 +16,7 @@ from . import (
     segmentation,
 )
 from .activations import *  # noqa: F403
+from .alignment import *  # noqa: F403
 from .classification import *  # noqa: F403
 from .contrastive import *  # noqa: F403
 from .detection import *  # noqa: F403
@@ -32,4 +34,5 @@ __all__ = [
     *detection.__all__,
     *contrastive.__all__,
     *divergence.__all__,
+    *alignment.__all__,
 ]

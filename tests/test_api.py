@@ -36,6 +36,13 @@ API = {
     "detection": ["box_area", "box_iou", "generalized_box_iou", "giou_loss"],
     "contrastive": ["info_nce"],
     "divergence": ["entropy", "kl_divergence", "js_divergence", "gaussian_kl"],
+    "alignment": [
+        "bradley_terry_loss",
+        "dpo_loss",
+        "ppo_clip_loss",
+        "group_advantages",
+        "kl_estimate",
+    ],
 }
 GRADS = [
     "mse_grad",
