@@ -1,0 +1,73 @@
+"""
+================================================
+DPO: loss and gradient weight against the margin
+================================================
+
+The DPO loss and its gradient weight ``sigmoid(-beta h)`` against the implicit
+reward margin ``h``, for three values of ``beta``, with conservative DPO
+(label smoothing 0.1). A smaller ``beta`` needs a larger margin before a pair
+stops counting; with label smoothing the weight crosses 0 at a finite margin,
+so the loss has a minimum.
+"""
+
+# SPDX-License-Identifier: MIT
+
+# %%
+# The words on the figure
+# -----------------------
+# Every string the figure shows, in one place, so that a translation only
+# touches this dictionary.
+import matplotlib.pyplot as plt
+import numpy as np
+
+from lossdocs import dpo_loss, sigmoid
+from lossdocs.plotting import COLORS, annotate, use_style
+
+TEXT = {
+    "beta": r"DPO, $\beta$ = {b:g}",
+    "cdpo": r"conservative DPO, $\beta$ = 0.1, $\varepsilon$ = 0.1",
+    "margin": r"implicit reward margin $h$ (nats)",
+    "loss": "loss",
+    "loss_title": "DPO loss",
+    "weight": r"gradient weight",
+    "weight_title": "Gradient weight per pair",
+    "stop": "conservative DPO\nstops pushing here",
+}
+
+# %%
+# Log-probabilities with a given margin
+# -------------------------------------
+# ``dpo_loss`` depends on its four inputs only through
+# ``h = (log pi(y_c) - log ref(y_c)) - (log pi(y_r) - log ref(y_r))``. Any
+# log-probabilities with that ``h`` will do: here the reference gives 0 to both
+# log-ratios and the policy moves one response by ``h``.
+use_style()
+
+h = np.linspace(-30.0, 80.0, 1101)
+chosen, rejected, ref = np.minimum(h, 0.0), np.minimum(-h, 0.0), np.zeros_like(h)
+betas = (0.05, 0.1, 0.5)
+loss = {b: dpo_loss(chosen, rejected, ref, ref, beta=b, reduction="none") for b in betas}
+weight = {b: sigmoid(-b * h) for b in betas}
+eps = 0.1
+cdpo_loss = dpo_loss(chosen, rejected, ref, ref, beta=0.1, label_smoothing=eps, reduction="none")
+cdpo_weight = sigmoid(-0.1 * h) - eps
+h_stop = np.log((1 - eps) / eps) / 0.1
+h_min = h[np.argmin(cdpo_loss)]
+print(f"conservative DPO: minimum at h = {h_min:.2f}, log(9) / 0.1 = {h_stop:.2f}")
+
+# %%
+# The figure
+# ----------
+fig, (ax, ax_w) = plt.subplots(1, 2, figsize=(8, 3.9))
+for b in betas:
+    ax.plot(h, loss[b], label=TEXT["beta"].format(b=b))
+    ax_w.plot(h, weight[b], label=TEXT["beta"].format(b=b))
+ax.plot(h, cdpo_loss, color=COLORS["black"], ls=":", label=TEXT["cdpo"])
+ax_w.plot(h, cdpo_weight, color=COLORS["black"], ls=":", label=TEXT["cdpo"])
+ax.set(xlabel=TEXT["margin"], ylabel=TEXT["loss"], title=TEXT["loss_title"], ylim=(0, 4))
+ax.legend(loc="upper right", fontsize=8.5)
+ax_w.axhline(0.0, color="0.5", lw=0.8)
+ax_w.set(xlabel=TEXT["margin"], ylabel=TEXT["weight"], title=TEXT["weight_title"])
+annotate(ax_w, TEXT["stop"], (h_stop, 0.0), (40, 45))
+
+plt.show()
