@@ -54,7 +54,9 @@ def group_advantages(rewards, *, eps=1e-4):
 
     Notes
     -----
-    PyTorch: none. TRL's ``GRPOTrainer`` (``scale_rewards="group"``) computes
+    PyTorch: none.
+
+    TRL's ``GRPOTrainer`` (``scale_rewards="group"``) computes
     ``(rewards - mean) / (std + 1e-4)`` per group with the sample standard
     deviation (Bessel's correction, ``ddof=1``: torch's default, not
     NumPy's), the same values; the DeepSeekMath paper writes

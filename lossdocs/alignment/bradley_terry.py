@@ -64,8 +64,9 @@ def bradley_terry_loss(chosen_rewards, rejected_rewards, *, margin=0.0, reductio
 
     Notes
     -----
-    PyTorch: none; it is
-    ``-torch.nn.functional.logsigmoid(chosen_rewards - rejected_rewards - margin)``,
+    PyTorch: none.
+
+    It is ``-torch.nn.functional.logsigmoid(chosen_rewards - rejected_rewards - margin)``,
     which is how TRL's ``RewardTrainer`` writes it. Computed with
     :func:`log_sigmoid` (softplus), so it is finite and accurate for any finite
     rewards: ``-np.log(sigmoid(d))`` gives ``inf`` for :math:`d < -745` in

@@ -96,7 +96,9 @@ def dpo_loss(
 
     Notes
     -----
-    PyTorch: none. TRL's ``DPOTrainer`` computes, with
+    PyTorch: none.
+
+    TRL's ``DPOTrainer`` computes, with
     ``logits = (policy_chosen_logps - policy_rejected_logps) -
     (reference_chosen_logps - reference_rejected_logps)`` (our :math:`h`),
     ``-F.logsigmoid(beta * logits) * (1 - label_smoothing) -

@@ -83,8 +83,10 @@ def kl_estimate(logp, ref_logp, *, kind="k3", reduction="mean"):
 
     Notes
     -----
-    PyTorch: none. TRL's ``GRPOTrainer`` computes k3 per token as
-    ``torch.exp(ref_logp - logp) - (ref_logp - logp) - 1``; we compute the
+    PyTorch: none.
+
+    TRL's ``GRPOTrainer`` computes k3 per token as
+    ``exp(ref_logp - logp) - (ref_logp - logp) - 1`` (in torch); we compute the
     same quantity, but as ``expm1(d) - d`` and, for :math:`|d| < 1/2`, by its
     Taylor series :math:`d^2/2 + d^3/6 + \dots`, because when the policy is
     close to the reference (:math:`|d|` small, early in training) ``exp(d) - 1 - d``

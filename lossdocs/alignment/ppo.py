@@ -67,7 +67,9 @@ def ppo_clip_loss(logp, old_logp, advantages, *, clip_eps=0.2, reduction="mean")
 
     Notes
     -----
-    PyTorch: none; TRL's ``GRPOTrainer`` writes it per token as
+    PyTorch: none.
+
+    TRL's ``GRPOTrainer`` writes it per token as
     ``-torch.min(coef_1 * advantages, torch.clamp(coef_1, 1 - eps, 1 + eps) * advantages)``
     with ``coef_1 = torch.exp(logp - old_logp)``, the same values.
 
