@@ -24,7 +24,7 @@ def _same_h(h):
     return -k, -k - h, -k + np.zeros_like(h), -k + np.zeros_like(h)
 
 
-@settings(max_examples=60)
+@settings(max_examples=60, deadline=None)  # a shared 2-core machine: no timing limit
 @given(logps, logps, logps, logps, st.sampled_from([0.01, 0.1, 0.5, 2.0]))
 @pytest.mark.parametrize(
     "options", [{}, {"label_smoothing": 0.2}, {"label_smoothing": 0.5}, {"loss_type": "ipo"}]
@@ -39,7 +39,7 @@ def test_depends_only_on_h(options, pc, pr, rc, rr, beta):
     np.testing.assert_allclose(got, again, rtol=1e-12, atol=tol)
 
 
-@settings(max_examples=60)
+@settings(max_examples=60, deadline=None)  # a shared 2-core machine: no timing limit
 @given(logps, logps, logps, logps, st.sampled_from([0.05, 0.1, 1.0]))
 def test_sigmoid_dpo_is_bradley_terry_on_the_implicit_rewards(pc, pr, rc, rr, beta):
     got = dpo_loss(pc, pr, rc, rr, beta=beta, reduction="none")
