@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._checks import as_floats, check_nonempty_mean, check_reduction, check_same_shape
+from .._reduction import check_nonempty_mean, check_reduction
+from .._validation import as_floats, check_same_shape
 
 
 def same_shape_floats(reduction, **arrays) -> tuple[np.ndarray, ...]:
