@@ -27,7 +27,10 @@ import torch
 import torch.nn.functional as F
 from torch.distributions import Normal, kl_divergence
 
+# The torchvision copies live in the family folders of the cross-check (the layout rule).
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "crosscheck"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests/crosscheck/detection"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests/crosscheck/classification"))
 from test_detection import (
     tv_box_iou as box_iou,
 )
@@ -37,7 +40,7 @@ from test_detection import (
 from test_detection import (
     tv_generalized_box_iou_loss,
 )
-from test_focal import tv_sigmoid_focal_loss as sigmoid_focal_loss
+from test_focal_loss import tv_sigmoid_focal_loss as sigmoid_focal_loss
 
 __all__ = ["box_iou", "generalized_box_iou", "giou_loss", "sigmoid_focal_loss"]
 
@@ -120,3 +123,29 @@ def js_divergence(p, q):
 
 def gaussian_kl(mu_p, sigma_p, mu_q, sigma_q):
     return kl_divergence(Normal(mu_p, sigma_p), Normal(mu_q, sigma_q))
+
+
+# Alignment (issue 15): the formulas of TRL (DPOTrainer, GRPOTrainer), written in torch as
+# in tests/crosscheck/alignment.
+def bradley_terry_loss(chosen, rejected):
+    return (-F.logsigmoid(chosen - rejected)).mean()
+
+
+def dpo_loss(pc, pr, rc, rr, beta=0.1):
+    return (-F.logsigmoid(beta * ((pc - pr) - (rc - rr)))).mean()
+
+
+def ppo_clip_loss(logp, old_logp, advantages, eps=0.2):
+    ratio = torch.exp(logp - old_logp)
+    clipped = torch.clamp(ratio, 1 - eps, 1 + eps)
+    return (-torch.min(ratio * advantages, clipped * advantages)).mean()
+
+
+def group_advantages(rewards):
+    mean = rewards.mean(-1, keepdim=True)
+    return (rewards - mean) / (rewards.std(-1, keepdim=True) + 1e-4)
+
+
+def kl_estimate(logp, ref_logp):
+    d = ref_logp - logp
+    return (torch.exp(d) - d - 1).mean()
