@@ -21,6 +21,10 @@ SEARCHES = [
     ("en", "focal", {"detection/focal-loss.html"}),
     ("zh_CN", "交叉熵", {"classification/ce-and-mle.html", "classification/why-log.html"}),
     ("zh_CN", "交叉熵损失", {"classification/ce-and-mle.html"}),
+    ("en", "Bradley-Terry", {"alignment/reward-model.html"}),
+    ("en", "GRPO", {"alignment/ppo-grpo.html"}),
+    ("zh_CN", "奖励模型", {"alignment/reward-model.html"}),
+    ("zh_CN", "直接偏好优化", {"alignment/dpo.html"}),
 ]
 # The results list is complete once Sphinx writes its summary line.
 SEARCH_DONE = """() => {
