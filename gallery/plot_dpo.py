@@ -11,28 +11,43 @@ so the loss has a minimum.
 """
 
 # SPDX-License-Identifier: MIT
+# The figure's words are in English; LOSSDOCS_LANG=zh_CN draws them in Chinese.
 
 # %%
 # The words on the figure
 # -----------------------
-# Every string the figure shows, in one place, so that a translation only
-# touches this dictionary.
+# Every string the figure shows, in English and in Chinese, in one table;
+# ``LOSSDOCS_LANG`` chooses the language the figure is drawn in.
 import matplotlib.pyplot as plt
 import numpy as np
 
 from lossdocs import dpo_loss, sigmoid
-from lossdocs.plotting import COLORS, annotate, use_style
+from lossdocs.plotting import COLORS, annotate, texts, use_style
 
-TEXT = {
-    "beta": r"DPO, $\beta$ = {b:g}",
-    "cdpo": r"conservative DPO, $\beta$ = 0.1, $\varepsilon$ = 0.1",
-    "margin": r"implicit reward margin $h$ (nats)",
-    "loss": "loss",
-    "loss_title": "DPO loss",
-    "weight": r"gradient weight",
-    "weight_title": "Gradient weight per pair",
-    "stop": "conservative DPO\nstops pushing here",
-}
+t = texts(
+    {
+        "en": {
+            "beta": "DPO, $\\beta$ = {b:g}",
+            "cdpo": "conservative DPO, $\\beta$ = 0.1, $\\varepsilon$ = 0.1",
+            "margin": "implicit reward margin $h$ (nats)",
+            "loss": "loss",
+            "loss_title": "DPO loss",
+            "weight": "gradient weight",
+            "weight_title": "Gradient weight per pair",
+            "stop": "conservative DPO\nstops pushing here",
+        },
+        "zh_CN": {
+            "beta": "DPO，$\\beta$ = {b:g}",
+            "cdpo": "保守 DPO，$\\beta$ = 0.1，$\\varepsilon$ = 0.1",
+            "margin": "隐式奖励间隔 $h$（奈特）",
+            "loss": "损失",
+            "loss_title": "DPO 损失",
+            "weight": "梯度权重",
+            "weight_title": "每对数据的梯度权重",
+            "stop": "保守 DPO\n在这里停止推动",
+        },
+    }
+)
 
 # %%
 # Log-probabilities with a given margin
@@ -60,14 +75,14 @@ print(f"conservative DPO: minimum at h = {h_min:.2f}, log(9) / 0.1 = {h_stop:.2f
 # ----------
 fig, (ax, ax_w) = plt.subplots(1, 2, figsize=(8, 3.9))
 for b in betas:
-    ax.plot(h, loss[b], label=TEXT["beta"].format(b=b))
-    ax_w.plot(h, weight[b], label=TEXT["beta"].format(b=b))
-ax.plot(h, cdpo_loss, color=COLORS["black"], ls=":", label=TEXT["cdpo"])
-ax_w.plot(h, cdpo_weight, color=COLORS["black"], ls=":", label=TEXT["cdpo"])
-ax.set(xlabel=TEXT["margin"], ylabel=TEXT["loss"], title=TEXT["loss_title"], ylim=(0, 4))
+    ax.plot(h, loss[b], label=t("beta", b=b))
+    ax_w.plot(h, weight[b], label=t("beta", b=b))
+ax.plot(h, cdpo_loss, color=COLORS["black"], ls=":", label=t("cdpo"))
+ax_w.plot(h, cdpo_weight, color=COLORS["black"], ls=":", label=t("cdpo"))
+ax.set(xlabel=t("margin"), ylabel=t("loss"), title=t("loss_title"), ylim=(0, 4))
 ax.legend(loc="upper right", fontsize=8.5)
 ax_w.axhline(0.0, color="0.5", lw=0.8)
-ax_w.set(xlabel=TEXT["margin"], ylabel=TEXT["weight"], title=TEXT["weight_title"])
-annotate(ax_w, TEXT["stop"], (h_stop, 0.0), (40, 45))
+ax_w.set(xlabel=t("margin"), ylabel=t("weight"), title=t("weight_title"))
+annotate(ax_w, t("stop"), (h_stop, 0.0), (40, 45))
 
 plt.show()

@@ -12,30 +12,47 @@ the models are close).
 """
 
 # SPDX-License-Identifier: MIT
+# The figure's words are in English; LOSSDOCS_LANG=zh_CN draws them in Chinese.
 
 # %%
 # The words on the figure
 # -----------------------
-# Every string the figure shows, in one place, so that a translation only
-# touches this dictionary.
+# Every string the figure shows, in English and in Chinese, in one table;
+# ``LOSSDOCS_LANG`` chooses the language the figure is drawn in.
 import matplotlib.pyplot as plt
 import numpy as np
 
 from lossdocs import kl_estimate
-from lossdocs.plotting import annotate, use_style
+from lossdocs.plotting import annotate, texts, use_style
 
-TEXT = {
-    "ratio": r"ratio $\rho = \pi_{ref} / \pi_\theta$",
-    "value": "value at one sample",
-    "per_sample": "Per sample",
-    "distance": r"distance of the means $\mu$",
-    "mean": "mean / true KL",
-    "bias": "Bias",
-    "std": "std / true KL",
-    "spread": "Spread",
-    "k2_bias": r"k2: $1 + \mu^2/4$",
-    "negative": "k1 < 0",
-}
+t = texts(
+    {
+        "en": {
+            "ratio": "ratio $\\rho = \\pi_{{ref}} / \\pi_\\theta$",
+            "value": "value at one sample",
+            "per_sample": "Per sample",
+            "distance": "distance of the means $\\mu$",
+            "mean": "mean / true KL",
+            "bias": "Bias",
+            "std": "std / true KL",
+            "spread": "Spread",
+            "k2_bias": "k2: $1 + \\mu^2/4$",
+            "negative": "k1 < 0",
+        },
+        "zh_CN": {
+            "ratio": "概率比 $\\rho = \\pi_{{ref}} / \\pi_\\theta$",
+            "value": "单个样本上的值",
+            "per_sample": "单个样本",
+            "distance": "两均值之差 $\\mu$",
+            "mean": "均值 / 真实 KL",
+            "bias": "偏差",
+            "std": "标准差 / 真实 KL",
+            "spread": "离散程度",
+            "k2_bias": "k2：$1 + \\mu^2/4$",
+            "negative": "k1 < 0",
+        },
+    }
+)
 KINDS = ("k1", "k2", "k3")
 
 # %%
@@ -76,13 +93,13 @@ for k in KINDS:
     ax_m.plot(mus, mean_ratio[k], label=k)
     ax_s.plot(mus, std_ratio[k], label=k)
 ax.axhline(0.0, color="0.5", lw=0.8)
-ax.set(xlabel=TEXT["ratio"], ylabel=TEXT["value"], title=TEXT["per_sample"], ylim=(-1.5, 3))
+ax.set(xlabel=t("ratio"), ylabel=t("value"), title=t("per_sample"), ylim=(-1.5, 3))
 ax.legend(loc="lower left")
-annotate(ax, TEXT["negative"], (3.0, -np.log(3.0)), (-20, 40))
-ax_m.set(xlabel=TEXT["distance"], ylabel=TEXT["mean"], title=TEXT["bias"], ylim=(0.7, 2.2))
+annotate(ax, t("negative"), (3.0, -np.log(3.0)), (-20, 40))
+ax_m.set(xlabel=t("distance"), ylabel=t("mean"), title=t("bias"), ylim=(0.7, 2.2))
 ax_m.legend(loc="lower right")
-annotate(ax_m, TEXT["k2_bias"], (1.4, 1 + 1.4**2 / 4), (-30, 40))
-ax_s.set(xlabel=TEXT["distance"], ylabel=TEXT["std"], title=TEXT["spread"], yscale="log")
+annotate(ax_m, t("k2_bias"), (1.4, 1 + 1.4**2 / 4), (-30, 40))
+ax_s.set(xlabel=t("distance"), ylabel=t("std"), title=t("spread"), yscale="log")
 ax_s.legend(loc="upper center")
 
 plt.show()

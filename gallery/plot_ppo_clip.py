@@ -10,29 +10,45 @@ moves the ratio further in the direction the advantage favours.
 """
 
 # SPDX-License-Identifier: MIT
+# The figure's words are in English; LOSSDOCS_LANG=zh_CN draws them in Chinese.
 
 # %%
 # The words on the figure
 # -----------------------
-# Every string the figure shows, in one place, so that a translation only
-# touches this dictionary.
+# Every string the figure shows, in English and in Chinese, in one table;
+# ``LOSSDOCS_LANG`` chooses the language the figure is drawn in.
 import matplotlib.pyplot as plt
 import numpy as np
 
 from lossdocs import ppo_clip_loss
-from lossdocs.plotting import annotate, use_style
+from lossdocs.plotting import annotate, texts, use_style
 
-TEXT = {
-    "clipped": "clipped objective",
-    "unclipped": r"unclipped $\rho A$",
-    "ratio": r"probability ratio $\rho = \pi_\theta / \pi_{old}$",
-    "objective": "objective (minus the loss)",
-    "positive": "A = +1: a better action",
-    "negative": "A = -1: a worse action",
-    "flat": "flat: gradient 0",
-    "flat_region": "clip active",
-    "unbounded": "no clip: a worse action\nthat grew is pushed back",
-}
+t = texts(
+    {
+        "en": {
+            "clipped": "clipped objective",
+            "unclipped": "unclipped $\\rho A$",
+            "ratio": "probability ratio $\\rho = \\pi_\\theta / \\pi_{{old}}$",
+            "objective": "objective (minus the loss)",
+            "positive": "A = +1: a better action",
+            "negative": "A = -1: a worse action",
+            "flat": "flat: gradient 0",
+            "flat_region": "clip active",
+            "unbounded": "no clip: a worse action\nthat grew is pushed back",
+        },
+        "zh_CN": {
+            "clipped": "裁剪后的目标",
+            "unclipped": "未裁剪的 $\\rho A$",
+            "ratio": "概率比 $\\rho = \\pi_\\theta / \\pi_{{old}}$",
+            "objective": "目标（损失取负）",
+            "positive": "A = +1：更好的动作",
+            "negative": "A = -1：更差的动作",
+            "flat": "平坦：梯度为 0",
+            "flat_region": "裁剪生效",
+            "unbounded": "不裁剪：变得更可能的\n坏动作会被推回去",
+        },
+    }
+)
 
 # %%
 # The objective from the loss
@@ -57,17 +73,17 @@ flat = {1.0: rho > 1 + eps, -1.0: rho < 1 - eps}
 # The figure
 # ----------
 fig, axes = plt.subplots(1, 2, figsize=(8, 3.8), sharex=True)
-for ax, a, title in zip(axes, advantages, (TEXT["positive"], TEXT["negative"]), strict=True):
+for ax, a, title in zip(axes, advantages, (t("positive"), t("negative")), strict=True):
     span = (1 + eps, rho[-1]) if a > 0 else (0.0, 1 - eps)
-    ax.axvspan(*span, color="0.92", zorder=0, label=TEXT["flat_region"])
-    ax.plot(rho, rho * a, color="0.55", ls="--", lw=1.5, label=TEXT["unclipped"])
-    ax.plot(rho, objective[a], label=TEXT["clipped"])
+    ax.axvspan(*span, color="0.92", zorder=0, label=t("flat_region"))
+    ax.plot(rho, rho * a, color="0.55", ls="--", lw=1.5, label=t("unclipped"))
+    ax.plot(rho, objective[a], label=t("clipped"))
     ax.axvline(1.0, color="0.6", lw=0.8)
-    ax.set(xlabel=TEXT["ratio"], title=title)
+    ax.set(xlabel=t("ratio"), title=title)
     ax.legend(loc="upper left" if a > 0 else "lower left", fontsize=9)
-axes[0].set_ylabel(TEXT["objective"])
-annotate(axes[0], TEXT["flat"], (1.9, 1 + eps), (0, -50))
-annotate(axes[1], TEXT["flat"], (0.4, -(1 - eps)), (10, 45))
-annotate(axes[1], TEXT["unbounded"], (2.0, -2.0), (-40, 55))
+axes[0].set_ylabel(t("objective"))
+annotate(axes[0], t("flat"), (1.9, 1 + eps), (0, -50))
+annotate(axes[1], t("flat"), (0.4, -(1 - eps)), (10, 45))
+annotate(axes[1], t("unbounded"), (2.0, -2.0), (-40, 55))
 
 plt.show()

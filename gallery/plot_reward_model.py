@@ -11,28 +11,43 @@ exceeds it.
 """
 
 # SPDX-License-Identifier: MIT
+# The figure's words are in English; LOSSDOCS_LANG=zh_CN draws them in Chinese.
 
 # %%
 # The words on the figure
 # -----------------------
-# Every string the figure shows, in one place, so that a translation only
-# touches this dictionary.
+# Every string the figure shows, in English and in Chinese, in one table;
+# ``LOSSDOCS_LANG`` chooses the language the figure is drawn in.
 import matplotlib.pyplot as plt
 import numpy as np
 
 from lossdocs import bradley_terry_loss, sigmoid
-from lossdocs.plotting import annotate, use_style
+from lossdocs.plotting import annotate, texts, use_style
 
-TEXT = {
-    "margin": "margin m = {m:g}",
-    "gap": r"reward gap $r_c - r_r$",
-    "loss": "loss",
-    "loss_title": "Bradley-Terry loss",
-    "weight": r"gradient weight $\sigma(r_r + m - r_c)$",
-    "weight_title": "How much each pair still counts",
-    "tie": "a tie costs log 2",
-    "wrong": "pairs ranked the\nwrong way: weight 1",
-}
+t = texts(
+    {
+        "en": {
+            "margin": "margin m = {m:g}",
+            "gap": "reward gap $r_c - r_r$",
+            "loss": "loss",
+            "loss_title": "Bradley-Terry loss",
+            "weight": "gradient weight $\\sigma(r_r + m - r_c)$",
+            "weight_title": "How much each pair still counts",
+            "tie": "a tie costs log 2",
+            "wrong": "pairs ranked the\nwrong way: weight 1",
+        },
+        "zh_CN": {
+            "margin": "间隔 m = {m:g}",
+            "gap": "奖励差距 $r_c - r_r$",
+            "loss": "损失",
+            "loss_title": "Bradley-Terry 损失",
+            "weight": "梯度权重 $\\sigma(r_r + m - r_c)$",
+            "weight_title": "每对数据还剩多少权重",
+            "tie": "打平的代价是 log 2",
+            "wrong": "排反的数据对：\n权重为 1",
+        },
+    }
+)
 
 # %%
 # The loss and its gradient weight
@@ -54,13 +69,13 @@ print(f"loss at a tie: {tie_loss:.4f} (log 2 = {np.log(2):.4f})")
 # ----------
 fig, (ax, ax_w) = plt.subplots(1, 2, figsize=(8, 3.8))
 for m in margins:
-    ax.plot(gap, loss[m], label=TEXT["margin"].format(m=m))
-    ax_w.plot(gap, weight[m], label=TEXT["margin"].format(m=m))
-ax.set(xlabel=TEXT["gap"], ylabel=TEXT["loss"], title=TEXT["loss_title"], ylim=(0, 6))
+    ax.plot(gap, loss[m], label=t("margin", m=m))
+    ax_w.plot(gap, weight[m], label=t("margin", m=m))
+ax.set(xlabel=t("gap"), ylabel=t("loss"), title=t("loss_title"), ylim=(0, 6))
 ax.legend(loc="upper right")
-annotate(ax, TEXT["tie"], (0.0, tie_loss), (45, 35))
-ax_w.set(xlabel=TEXT["gap"], ylabel=TEXT["weight"], title=TEXT["weight_title"], ylim=(0, 1.05))
+annotate(ax, t("tie"), (0.0, tie_loss), (45, 35))
+ax_w.set(xlabel=t("gap"), ylabel=t("weight"), title=t("weight_title"), ylim=(0, 1.05))
 ax_w.legend(loc="upper right")
-annotate(ax_w, TEXT["wrong"], (-4.0, float(weight[0.0][np.searchsorted(gap, -4.0)])), (35, -50))
+annotate(ax_w, t("wrong"), (-4.0, float(weight[0.0][np.searchsorted(gap, -4.0)])), (35, -50))
 
 plt.show()
