@@ -1,7 +1,7 @@
 """
-===============================================
-PPO's clipped objective for A > 0 and for A < 0
-===============================================
+===============================================================
+PPO's clipped objective for a positive and a negative advantage
+===============================================================
 
 The clipped surrogate objective ``min(rho A, clip(rho, 1 - eps, 1 + eps) A)``
 against the probability ratio ``rho``, for a positive and a negative advantage,
