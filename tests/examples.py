@@ -23,6 +23,8 @@ Q = np.array([[1.0, 0.0], [0.6, 0.8], [0.0, 1.0]])
 K = np.array([[0.9, 0.1], [0.5, 0.9], [0.1, 1.0]])
 MAPS = np.array([[0, 1, 2], [2, 1, 0]])
 MAPS2 = np.array([[0, 1, 1], [2, 0, 0]])
+LP = np.array([[-1.0, -2.5, -0.5], [-0.5, -3.0, -1.5]])  # log-probabilities (<= 0)
+LP2 = np.array([[-1.5, -1.0, -2.0], [-2.0, -0.25, -1.0]])
 
 _PAIR = ((Z, Z2), {}, (0, 1))
 EXAMPLES = {
@@ -78,4 +80,9 @@ EXAMPLES = {
     "js_divergence": ((DIST, DIST2), {}, (0, 1)),
     "gaussian_kl": ((Z[0], np.array([1.0, 2.0, 0.5]), Z2[0], np.array([2.0, 1.0, 1.0])), {},
                     (0, 1, 2, 3)),
+    "bradley_terry_loss": _PAIR,
+    "dpo_loss": ((LP, LP2, LP2, LP), {}, (0, 1, 2, 3)),
+    "ppo_clip_loss": ((LP, LP2, Z), {}, (0, 1, 2)),
+    "group_advantages": ((Z,), {}, (0,)),
+    "kl_estimate": ((LP, LP2), {}, (0, 1)),
 }  # fmt: skip

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from .._reduction import check_nonempty_mean, check_reduction
@@ -33,3 +35,19 @@ def check_log_probs(x: np.ndarray, name: str) -> None:
             f"{name} must hold log-probabilities (<= 0), found {x[x > 0].flat[0]}; "
             "pass log p, not logits or p"
         )
+
+
+def ieee_quiet(fn):
+    """Run `fn` with NumPy's floating-point warnings off: inf and NaN inputs propagate.
+
+    An infinite or NaN reward or log-probability gives inf or NaN (``inf - inf``
+    is NaN), as documented; with pytest's ``-W error`` NumPy's RuntimeWarning
+    would turn that documented value into an exception.
+    """
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+            return fn(*args, **kwargs)
+
+    return wrapper

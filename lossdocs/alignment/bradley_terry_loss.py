@@ -7,11 +7,12 @@ import numpy as np
 from .._reduction import reduce
 from .._validation import as_float, check_real
 from ..activations import log_sigmoid
-from ._inputs import same_shape_floats
+from ._inputs import ieee_quiet, same_shape_floats
 
 __all__ = ["bradley_terry_loss"]
 
 
+@ieee_quiet
 def bradley_terry_loss(chosen_rewards, rejected_rewards, *, margin=0.0, reduction="mean"):
     r"""Compute the Bradley-Terry (pairwise logistic) loss of a reward model.
 

@@ -7,13 +7,14 @@ import numpy as np
 from .._reduction import reduce
 from .._validation import check_choice, check_real
 from ..activations import log_sigmoid
-from ._inputs import check_log_probs, same_shape_floats
+from ._inputs import check_log_probs, ieee_quiet, same_shape_floats
 
 __all__ = ["dpo_loss"]
 
 LOSS_TYPES = ("sigmoid", "ipo")
 
 
+@ieee_quiet
 def dpo_loss(
     policy_chosen_logps,
     policy_rejected_logps,

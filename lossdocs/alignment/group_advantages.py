@@ -5,10 +5,12 @@ from __future__ import annotations
 import numpy as np
 
 from .._validation import as_float, check_real
+from ._inputs import ieee_quiet
 
 __all__ = ["group_advantages"]
 
 
+@ieee_quiet
 def group_advantages(rewards, *, eps=1e-4):
     r"""Standardise rewards within each group of responses to one prompt (GRPO).
 

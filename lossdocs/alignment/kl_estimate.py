@@ -6,7 +6,7 @@ import numpy as np
 
 from .._reduction import reduce
 from .._validation import check_choice
-from ._inputs import check_log_probs, same_shape_floats
+from ._inputs import check_log_probs, ieee_quiet, same_shape_floats
 
 __all__ = ["kl_estimate"]
 
@@ -31,6 +31,7 @@ def _exp_minus_one_minus(x: np.ndarray) -> np.ndarray:
     return out
 
 
+@ieee_quiet
 def kl_estimate(logp, ref_logp, *, kind="k3", reduction="mean"):
     r"""Estimate the KL divergence from the policy to a reference model from policy samples.
 

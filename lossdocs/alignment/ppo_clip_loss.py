@@ -6,11 +6,12 @@ import numpy as np
 
 from .._reduction import reduce
 from .._validation import check_real
-from ._inputs import check_log_probs, same_shape_floats
+from ._inputs import check_log_probs, ieee_quiet, same_shape_floats
 
 __all__ = ["ppo_clip_loss"]
 
 
+@ieee_quiet
 def ppo_clip_loss(logp, old_logp, advantages, *, clip_eps=0.2, reduction="mean"):
     r"""Compute PPO's clipped surrogate loss (the objective negated), per token or action.
 
