@@ -132,6 +132,27 @@ def _ctc_batch(n, rng):
     return log_probs, targets, np.full(CTC_N, n_frames), np.full(CTC_N, length)
 
 
+def _reward_pairs(n, rng):
+    return rng.normal(0, 3, n), rng.normal(0, 3, n)
+
+
+def _dpo_logps(n, rng):
+    return tuple(-rng.uniform(1, 100, n) for _ in range(4))
+
+
+def _policy_logps(n, rng):
+    old = np.log(rng.uniform(0.01, 1, n))
+    return np.minimum(old + rng.normal(0, 0.3, n), 0.0), old
+
+
+def _ppo(n, rng):
+    return (*_policy_logps(n, rng), rng.normal(size=n))
+
+
+def _groups(n, rng):
+    return (rng.normal(size=(max(n // 8, 1), 8)),)
+
+
 def _torch_ce_focal(z, t):
     return tc.sigmoid_focal_loss(z, t, 0.25, 2.0, "mean")  # its default reduction is "none"
 
@@ -181,4 +202,9 @@ CASES = [
     Case("js_divergence", _distributions, tc.js_divergence, "formula", size="N*C, C=10"),
     Case("gaussian_kl", _gaussians, tc.gaussian_kl, "distributions.kl_divergence(Normal, Normal)"),
     Case("ctc_loss", _ctc_batch, F.ctc_loss, "F.ctc_loss", size="T*N*C, N=32, C=30, S=T/10"),
+    Case("bradley_terry_loss", _reward_pairs, tc.bradley_terry_loss, "-F.logsigmoid(c - r)"),
+    Case("dpo_loss", _dpo_logps, tc.dpo_loss, "TRL DPOTrainer sigmoid", size="pairs"),
+    Case("ppo_clip_loss", _ppo, tc.ppo_clip_loss, "TRL GRPOTrainer per-token loss"),
+    Case("group_advantages", _groups, tc.group_advantages, "TRL GRPOTrainer", size="N*G, G=8"),
+    Case("kl_estimate", _policy_logps, tc.kl_estimate, "TRL GRPOTrainer k3"),
 ]

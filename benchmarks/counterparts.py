@@ -122,3 +122,29 @@ def js_divergence(p, q):
 
 def gaussian_kl(mu_p, sigma_p, mu_q, sigma_q):
     return kl_divergence(Normal(mu_p, sigma_p), Normal(mu_q, sigma_q))
+
+
+# Alignment (issue 15): the formulas of TRL (DPOTrainer, GRPOTrainer), written in torch as
+# in tests/crosscheck/alignment.
+def bradley_terry_loss(chosen, rejected):
+    return (-F.logsigmoid(chosen - rejected)).mean()
+
+
+def dpo_loss(pc, pr, rc, rr, beta=0.1):
+    return (-F.logsigmoid(beta * ((pc - pr) - (rc - rr)))).mean()
+
+
+def ppo_clip_loss(logp, old_logp, advantages, eps=0.2):
+    ratio = torch.exp(logp - old_logp)
+    clipped = torch.clamp(ratio, 1 - eps, 1 + eps)
+    return (-torch.min(ratio * advantages, clipped * advantages)).mean()
+
+
+def group_advantages(rewards):
+    mean = rewards.mean(-1, keepdim=True)
+    return (rewards - mean) / (rewards.std(-1, keepdim=True) + 1e-4)
+
+
+def kl_estimate(logp, ref_logp):
+    d = ref_logp - logp
+    return (torch.exp(d) - d - 1).mean()

@@ -11,6 +11,9 @@ errors by SNR, v prediction by SNR + 1, and min-SNR caps both at gamma.
 """
 
 # SPDX-License-Identifier: MIT
+# To run it without a clone, install the lossdocs wheel linked from the gallery's index:
+# pip install "lossdocs-<version>-py3-none-any.whl[gallery]"
+# (from a clone of the repository: pip install ".[gallery]").
 # The figure's words are in English; LOSSDOCS_LANG=zh_CN draws them in Chinese.
 
 # %%

@@ -10,6 +10,9 @@ the data's variance on, the KL is 0: the posterior has collapsed onto the prior.
 """
 
 # SPDX-License-Identifier: MIT
+# To run it without a clone, install the lossdocs wheel linked from the gallery's index:
+# pip install "lossdocs-<version>-py3-none-any.whl[gallery]"
+# (from a clone of the repository: pip install ".[gallery]").
 # The figure's words are in English; LOSSDOCS_LANG=zh_CN draws them in Chinese.
 
 # %%

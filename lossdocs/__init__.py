@@ -11,6 +11,13 @@ from .activations import (
     sigmoid,
     softmax,
 )
+from .alignment import (
+    bradley_terry_loss,
+    dpo_loss,
+    group_advantages,
+    kl_estimate,
+    ppo_clip_loss,
+)
 from .classification import (
     binary_cross_entropy,
     binary_cross_entropy_grad,
@@ -151,4 +158,10 @@ __all__ = [
     "diffusion_loss",
     # sequence
     "ctc_loss",
+    # alignment
+    "bradley_terry_loss",
+    "dpo_loss",
+    "ppo_clip_loss",
+    "group_advantages",
+    "kl_estimate",
 ]

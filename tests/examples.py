@@ -25,6 +25,8 @@ MAPS = np.array([[0, 1, 2], [2, 1, 0]])
 ABAR = np.array([0.5, 0.9])  # alphas_cumprod at each sample's timestep
 LOGP = np.log(np.full((4, 2, 3), 1 / 3))  # CTC log-probabilities (T=4, N=2, C=3)
 MAPS2 = np.array([[0, 1, 1], [2, 0, 0]])
+LP = np.array([[-1.0, -2.5, -0.5], [-0.5, -3.0, -1.5]])  # log-probabilities (<= 0)
+LP2 = np.array([[-1.5, -1.0, -2.0], [-2.0, -0.25, -1.0]])
 
 _PAIR = ((Z, Z2), {}, (0, 1))
 EXAMPLES = {
@@ -88,4 +90,9 @@ EXAMPLES = {
     "diffusion_loss": ((Z, Z2, Z, ABAR), {}, (0, 1, 2, 3)),
     "ctc_loss": ((LOGP, np.array([[1, 2], [2, 0]]), np.array([4, 3]), np.array([2, 1])), {},
                  (0,)),
+    "bradley_terry_loss": _PAIR,
+    "dpo_loss": ((LP, LP2, LP2, LP), {}, (0, 1, 2, 3)),
+    "ppo_clip_loss": ((LP, LP2, Z), {}, (0, 1, 2)),
+    "group_advantages": ((Z,), {}, (0,)),
+    "kl_estimate": ((LP, LP2), {}, (0, 1)),
 }  # fmt: skip

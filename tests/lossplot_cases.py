@@ -91,10 +91,36 @@ def _min_snr(log_snr: np.ndarray, p: dict[str, float]) -> list[np.ndarray]:
     return [capped / snr, capped / (snr + 1)]
 
 
+def _reward_model(gap: np.ndarray, p: dict[str, float]) -> list[np.ndarray]:
+    # Another route: DPO with beta = 1 is the Bradley-Terry loss of log-probabilities,
+    # and the weight sigma(m - gap) is exp(-(-log sigma(m - gap))).
+    h, zero = gap - p["m"], np.zeros_like(gap)
+    loss = lossdocs.dpo_loss(np.minimum(h, 0), np.minimum(-h, 0), zero, zero, beta=1.0,
+                             reduction="none")  # fmt: skip
+    return [loss, np.exp(-lossdocs.bradley_terry_loss(-h, zero, reduction="none"))]
+
+
+def _dpo(h: np.ndarray, p: dict[str, float]) -> list[np.ndarray]:
+    # Another route: the Bradley-Terry loss of the implicit rewards beta * h and 0;
+    # the weight sigma(-beta h) is exp(-(-log sigma(-beta h))).
+    zero = np.zeros_like(h)
+    loss = lossdocs.bradley_terry_loss(p["beta"] * h, zero, reduction="none")
+    return [loss, np.exp(-lossdocs.bradley_terry_loss(-p["beta"] * h, zero, reduction="none"))]
+
+
+def _ppo_clip(rho: np.ndarray, p: dict[str, float]) -> list[np.ndarray]:
+    # Another route: the clipped objective written out, for A = +1 and A = -1.
+    clipped = np.clip(rho, 1 - p["eps"], 1 + p["eps"])
+    return [np.minimum(rho, clipped), np.minimum(-rho, -clipped)]
+
+
 CASES: dict[str, list[Case]] = {
     "detection/focal-loss.html": [_focal],
     "detection/smooth-l1-vs-huber.html": [_robust, _robust_grad],
     "contrastive/infonce.html": [_infonce],
     "classification/ce-design.html": [_label_smoothing],
     "generative/diffusion.html": [_min_snr],
+    "alignment/reward-model.html": [_reward_model],
+    "alignment/dpo.html": [_dpo],
+    "alignment/ppo-grpo.html": [_ppo_clip],
 }

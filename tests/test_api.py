@@ -47,6 +47,13 @@ API = {
         "diffusion_loss",
     ],
     "sequence": ["ctc_loss"],
+    "alignment": [
+        "bradley_terry_loss",
+        "dpo_loss",
+        "ppo_clip_loss",
+        "group_advantages",
+        "kl_estimate",
+    ],
 }
 GRADS = [
     "mse_grad",

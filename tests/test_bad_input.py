@@ -125,6 +125,19 @@ CASES = [
     (L.ctc_loss, (LP, [[1]], [3], [1]), {"zero_infinity": 1}, TypeError, "zero_infinity"),
     (L.ctc_loss, (LP, [[1]], [3], [1]), {"reduction": "avg"}, ValueError, "reduction"),
     (L.ctc_loss, (LP[:, :0], np.empty((0, 1), int), [], []), {}, ValueError, "empty"),
+    # alignment (issue 15): one case per argument check
+    (L.bradley_terry_loss, ([1.0], [0.0]), {"margin": np.inf}, ValueError, "margin must be finite"),
+    (L.bradley_terry_loss, ([1.0, 2.0], [0.0]), {}, ValueError, "rejected_rewards must have"),
+    (L.dpo_loss, ([0.5], [-1.0], [-1.0], [-1.0]), {}, ValueError, "policy_chosen_logps must hold"),
+    (L.dpo_loss, ([-1.0], [-1.0], [-1.0], [-1.0]), {"beta": 0.0}, ValueError, "beta must be > 0"),
+    (L.dpo_loss, ([-1.0],) * 4, {"label_smoothing": 0.7}, ValueError, "label_smoothing must lie"),
+    (L.dpo_loss, ([-1.0],) * 4, {"loss_type": "hinge"}, ValueError, "loss_type must be one of"),
+    (L.ppo_clip_loss, ([-1.0], [-1.0], [1.0]), {"clip_eps": -0.1}, ValueError, "clip_eps must be"),
+    (L.ppo_clip_loss, ([-1.0], [-1.0], [1.0, 2.0]), {}, ValueError, "advantages must have"),
+    (L.group_advantages, ([[1.0], [2.0]],), {}, ValueError, "groups of at least 2"),
+    (L.group_advantages, ([1.0, 2.0],), {"eps": -1e-4}, ValueError, "eps must be >= 0"),
+    (L.kl_estimate, ([-1.0], [-1.0]), {"kind": "k4"}, ValueError, "kind must be one of"),
+    (L.kl_estimate, ([0.5], [-1.0]), {}, ValueError, "logp must hold log-probabilities"),
 ]
 
 

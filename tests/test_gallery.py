@@ -298,6 +298,60 @@ def test_kl_landscape_basins(gallery):
     assert forward[0][2] == pytest.approx(np.min(fwd)) and reverse[0][2] == pytest.approx(rev.min())
 
 
+# The alignment chapter's figures (issue 15) -----------------------------------------------
+
+
+def test_reward_model_margins(gallery):
+    g = ns(gallery, "plot_reward_model")
+    assert g["tie_loss"] == pytest.approx(np.log(2), rel=1e-15)
+    for m in g["margins"]:
+        at_margin = np.argmin(np.abs(g["gap"] - m))
+        assert g["loss"][m][at_margin] == pytest.approx(np.log(2), abs=0.02)  # gap = m is a tie
+        assert np.all(np.diff(g["loss"][m]) < 0) and np.all(np.diff(g["weight"][m]) < 0)
+        # The weight is minus the derivative of the loss along the gap.
+        slope = np.gradient(g["loss"][m], g["gap"])
+        np.testing.assert_allclose(-slope[1:-1], g["weight"][m][1:-1], atol=1e-3)
+
+
+def test_dpo_weights_and_the_conservative_minimum(gallery):
+    g = ns(gallery, "plot_dpo")
+    h = g["h"]
+    for b in g["betas"]:
+        slope = np.gradient(g["loss"][b], h)
+        np.testing.assert_allclose(-slope[1:-1] / b, g["weight"][b][1:-1], atol=2e-3)
+        assert g["loss"][b][np.argmin(np.abs(h))] == pytest.approx(np.log(2), rel=1e-12)
+    assert abs(h[np.argmin(g["cdpo_loss"])] - g["h_stop"]) <= h[1] - h[0]
+    assert g["h_stop"] == pytest.approx(np.log(9) / 0.1)
+    crossing = h[np.argmin(np.abs(g["cdpo_weight"]))]
+    assert abs(crossing - g["h_stop"]) <= h[1] - h[0]
+
+
+def test_ppo_clip_is_flat_exactly_where_the_clip_is_active(gallery):
+    g = ns(gallery, "plot_ppo_clip")
+    rho, eps = g["rho"], g["eps"]
+    for a in g["advantages"]:
+        objective, flat = g["objective"][a], g["flat"][a]
+        bound = (1 + eps) * a if a > 0 else (1 - eps) * a
+        np.testing.assert_allclose(objective[flat], bound, rtol=1e-12)
+        np.testing.assert_allclose(objective[~flat], rho[~flat] * a, rtol=1e-12)
+        assert np.all(objective <= rho * a + 1e-12)  # the clip never raises the objective
+
+
+def test_kl_estimators_bias_and_spread(gallery):
+    g = ns(gallery, "plot_kl_estimators")
+    rho, per = g["rho"], g["per_sample"]
+    assert np.all(per["k2"] >= 0) and np.all(per["k3"] >= 0)
+    assert np.all(per["k1"][rho > 1] < 0)
+    mus, n = g["mus"], g["x"].size
+    for k in ("k1", "k3"):  # unbiased: within 4 standard errors of 1
+        tolerance = 4 * g["std_ratio"][k] / np.sqrt(n)
+        assert np.all(np.abs(g["mean_ratio"][k] - 1) < tolerance), k
+    # k2's mean is exactly 1 + mu^2 / 4 times the KL; the Monte Carlo is within 4 errors.
+    tolerance = 4 * g["std_ratio"]["k2"] / np.sqrt(n)
+    assert np.all(np.abs(g["mean_ratio"]["k2"] - (1 + mus**2 / 4)) < tolerance)
+    assert g["std_ratio"]["k1"][0] > 10 * g["std_ratio"]["k3"][0]
+
+
 # The shared style -----------------------------------------------------------------------------
 
 
@@ -364,7 +418,8 @@ def test_grid_gaussian_is_a_distribution():
 LATIN_NAMES = {"focal", "loss", "huber", "smooth", "moco", "infonce", "retinanet", "adaboost",
                "svm", "dice", "iou", "giou", "mse", "mae", "kl", "ce", "bce", "with", "logits",
                "logistic", "sigmoid", "nielsen", "epoch", "inf", "dx", "wx", "log",
-               "logit", "minimax", "wgan", "hinge", "ddpm", "snr", "min"}  # fmt: skip
+               "logit", "minimax", "wgan", "hinge", "ddpm", "snr", "min",
+               "dpo", "ipo", "ppo", "grpo", "bradley", "terry"}  # fmt: skip
 
 
 def _words(fig):

@@ -32,6 +32,7 @@ FAMILIES = [
     "divergence",
     "generative",
     "sequence",
+    "alignment",
 ]
 # Families without a docs chapter folder of their own, and where they are explained.
 NO_CHAPTER = {"activations": "docs/foundations/"}

@@ -34,6 +34,10 @@ SEARCHES = [
     ("zh_CN", "连接时序分类", {"sequence/ctc.html"}),
     ("zh_CN", "空白符", {"sequence/ctc.html"}),
     ("zh_CN", "前向算法", {"sequence/ctc.html"}),
+    ("en", "Bradley-Terry", {"alignment/reward-model.html"}),
+    ("en", "GRPO", {"alignment/ppo-grpo.html"}),
+    ("zh_CN", "奖励模型", {"alignment/reward-model.html"}),
+    ("zh_CN", "直接偏好优化", {"alignment/dpo.html"}),
 ]
 
 
