@@ -37,7 +37,20 @@ API = {
         "jaccard_index",
     ],
     "detection": ["box_area", "box_iou", "generalized_box_iou", "giou_loss"],
-    "contrastive": ["info_nce"],
+    "contrastive": [
+        "contrastive_loss",
+        "triplet_margin_loss",
+        "batch_hard_triplet_loss",
+        "margin_ranking_loss",
+        "cosine_embedding_loss",
+        "hinge_embedding_loss",
+        "nt_xent",
+        "clip_loss",
+        "siglip_loss",
+        "arcface_loss",
+        "cosface_loss",
+        "info_nce",
+    ],
     "divergence": ["entropy", "kl_divergence", "js_divergence", "gaussian_kl"],
 }
 GRADS = [
