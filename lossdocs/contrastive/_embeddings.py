@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validation import as_floats, check_same_shape
+from .._reduction import check_nonempty_mean, check_reduction
+from .._validation import as_float, as_floats, check_same_shape
 
 
 def unit_rows(x: np.ndarray, name: str, fix: str = "use normalize=False, or drop it"):
@@ -65,3 +66,26 @@ def p_distance(a: np.ndarray, b: np.ndarray, p: float, eps: float) -> np.ndarray
         return scale
     safe = np.where(scale > 0, scale, 1)[:, None]
     return scale * np.sum((diff / safe) ** a.dtype.type(p), axis=1) ** a.dtype.type(1 / p)
+
+
+def unit_pair(reduction, fix: str, **arrays) -> tuple[np.ndarray, np.ndarray]:
+    """Check ``reduction`` and two (N, D) batches of one shape; return both row-normalised.
+
+    The batches of a two-tower loss (two views, or images and texts): the
+    mean over an empty batch raises, a zero row raises with ``fix``.
+    """
+    check_reduction(reduction)
+    (name1, name2), (x, y) = list(arrays), as_rows(**arrays)
+    check_nonempty_mean(len(x), reduction, name1)
+    return unit_rows(x, name1, fix)[0], unit_rows(y, name2, fix)[0]
+
+
+def pairs_with_targets(reduction, target, **arrays):
+    """Check ``reduction``, two (N, D) batches and a target of shape (N,) at their dtype."""
+    check_reduction(reduction)
+    name1 = next(iter(arrays))
+    x, y = as_rows(**arrays)
+    target = as_float(target, "target", dtype=x.dtype)
+    check_row_labels(target, len(x), "target")
+    check_nonempty_mean(len(x), reduction, name1)
+    return x, y, target

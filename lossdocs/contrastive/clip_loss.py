@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._reduction import check_nonempty_mean, check_reduction, reduce
+from .._reduction import reduce
 from .._validation import check_real
 from ..activations.log_softmax import log_softmax
-from ._embeddings import as_rows, unit_rows
+from ._embeddings import unit_pair
 
 __all__ = ["clip_loss"]
 
@@ -91,12 +91,9 @@ def clip_loss(image_emb, text_emb, *, temperature=0.07, reduction="mean"):
     0.3133
     """
     temperature = check_real(temperature, "temperature", low=0, low_open=True)
-    check_reduction(reduction)
-    image, text = as_rows(image_emb=image_emb, text_emb=text_emb)
-    n = len(image)
-    check_nonempty_mean(n, reduction, "image_emb")
     fix = "an embedding needs a direction"
-    image, text = unit_rows(image, "image_emb", fix)[0], unit_rows(text, "text_emb", fix)[0]
+    image, text = unit_pair(reduction, fix, image_emb=image_emb, text_emb=text_emb)
+    n = len(image)
     logits = image @ text.T / image.dtype.type(temperature)
     if n == 0:
         return reduce(logits[:, 0], reduction)

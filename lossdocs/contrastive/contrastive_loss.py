@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._reduction import check_nonempty_mean, check_reduction, reduce
-from .._validation import as_float, check_real, check_unit_interval
-from ._embeddings import as_rows, check_row_labels, row_distance
+from .._reduction import reduce
+from .._validation import check_real, check_unit_interval
+from ._embeddings import pairs_with_targets, row_distance
 
 __all__ = ["contrastive_loss"]
 
@@ -89,12 +89,8 @@ def contrastive_loss(emb1, emb2, target, *, margin=1.0, reduction="mean"):
     [0.5   0.125 0.   ]
     """
     margin = check_real(margin, "margin", low=0)
-    check_reduction(reduction)
-    emb1, emb2 = as_rows(emb1=emb1, emb2=emb2)
-    target = as_float(target, "target", dtype=emb1.dtype)
-    check_row_labels(target, len(emb1), "target")
+    emb1, emb2, target = pairs_with_targets(reduction, target, emb1=emb1, emb2=emb2)
     check_unit_interval(target, "target")
-    check_nonempty_mean(len(emb1), reduction, "emb1")
     d = row_distance(emb1, emb2)
     gap = np.maximum(emb1.dtype.type(margin) - d, 0)
     half = emb1.dtype.type(0.5)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._reduction import check_nonempty_mean, check_reduction, reduce
-from .._validation import as_float, check_plus_minus_one, check_real
-from ._embeddings import as_rows, check_row_labels, unit_rows
+from .._reduction import reduce
+from .._validation import check_plus_minus_one, check_real
+from ._embeddings import pairs_with_targets, unit_rows
 
 __all__ = ["cosine_embedding_loss"]
 
@@ -96,12 +96,8 @@ def cosine_embedding_loss(x1, x2, target, *, margin=0.0, reduction="mean"):
     0.0
     """
     margin = check_real(margin, "margin", low=-1, high=1)
-    check_reduction(reduction)
-    x1, x2 = as_rows(x1=x1, x2=x2)
-    target = as_float(target, "target", dtype=x1.dtype)
-    check_row_labels(target, len(x1), "target")
+    x1, x2, target = pairs_with_targets(reduction, target, x1=x1, x2=x2)
     check_plus_minus_one(target, "target")
-    check_nonempty_mean(len(x1), reduction, "x1")
     fix = "its cosine is undefined; PyTorch scores it 0"
     cos = np.sum(unit_rows(x1, "x1", fix)[0] * unit_rows(x2, "x2", fix)[0], axis=1)
     cos = np.clip(cos, -1, 1)  # rounding can step past +-1 by an ulp

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._reduction import check_nonempty_mean, check_reduction, reduce
+from .._reduction import reduce
 from .._validation import check_real
 from ..activations.log_softmax import log_softmax
-from ._embeddings import as_rows, unit_rows
+from ._embeddings import unit_pair
 
 __all__ = ["nt_xent"]
 
@@ -97,12 +97,8 @@ def nt_xent(z1, z2, *, temperature=0.5, reduction="mean"):
     0.5514 0.5514
     """
     temperature = check_real(temperature, "temperature", low=0, low_open=True)
-    check_reduction(reduction)
-    z1, z2 = as_rows(z1=z1, z2=z2)
-    n = len(z1)
-    check_nonempty_mean(n, reduction, "z1")
-    fix = "a view needs a direction"
-    u = np.concatenate([unit_rows(z1, "z1", fix)[0], unit_rows(z2, "z2", fix)[0]])
+    u = np.concatenate(unit_pair(reduction, "a view needs a direction", z1=z1, z2=z2))
+    n = len(u) // 2
     logits = u @ u.T / u.dtype.type(temperature)
     np.fill_diagonal(logits, -np.inf)  # a view is not its own candidate
     positive = np.concatenate([np.arange(n, 2 * n), np.arange(n)])

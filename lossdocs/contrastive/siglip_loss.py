@@ -6,7 +6,7 @@ import numpy as np
 
 from .._validation import check_real
 from ..activations.log_sigmoid import log_sigmoid
-from ._embeddings import as_rows, unit_rows
+from ._embeddings import unit_pair
 
 __all__ = ["siglip_loss"]
 
@@ -96,12 +96,9 @@ def siglip_loss(image_emb, text_emb, *, scale=10.0, bias=-10.0):
     """
     scale = check_real(scale, "scale", low=0, low_open=True, finite=True)
     bias = check_real(bias, "bias", finite=True)
-    image, text = as_rows(image_emb=image_emb, text_emb=text_emb)
-    n = len(image)
-    if n == 0:
-        raise ValueError("image_emb is empty: the loss is averaged over N >= 1 images")
     fix = "an embedding needs a direction"
-    image, text = unit_rows(image, "image_emb", fix)[0], unit_rows(text, "text_emb", fix)[0]
+    image, text = unit_pair("mean", fix, image_emb=image_emb, text_emb=text_emb)
+    n = len(image)
     dt = image.dtype.type
     logits = dt(scale) * (image @ text.T) + dt(bias)
     signs = 2 * np.eye(n, dtype=image.dtype) - 1
