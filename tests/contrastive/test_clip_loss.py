@@ -42,3 +42,22 @@ def test_extreme_temperature_float32():
     assert clip_loss(z, z, temperature=1e-4) == 0
     got = clip_loss(z, np.roll(z, 1, axis=0), temperature=1e-4)
     assert got.dtype == np.float32 and got == pytest.approx(1e4, rel=1e-6)
+
+
+def test_gradient_on_the_logits_stated_on_the_page():
+    # clip-siglip page: dL/dz_ij = (P_ij + Q_ij - 2 [i = j]) / (2N), z = s / tau. Through
+    # the inverse temperature k = 1/tau, dL/dk = sum_ij dL/dz_ij * s_ij.
+    i = IMG / np.linalg.norm(IMG, axis=1, keepdims=True)
+    t = TXT / np.linalg.norm(TXT, axis=1, keepdims=True)
+    s, k, n = i @ t.T, 5.0, 6
+    z = k * s
+    p = np.exp(z - z.max(1, keepdims=True))
+    p /= p.sum(1, keepdims=True)
+    q = np.exp(z - z.max(0, keepdims=True))
+    q /= q.sum(0, keepdims=True)
+    expected = np.sum((p + q - 2 * np.eye(n)) / (2 * n) * s)
+    h = 1e-6
+    numeric = (
+        clip_loss(IMG, TXT, temperature=1 / (k + h)) - clip_loss(IMG, TXT, temperature=1 / (k - h))
+    ) / (2 * h)
+    assert numeric == pytest.approx(expected, rel=1e-7)
