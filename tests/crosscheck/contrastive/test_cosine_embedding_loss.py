@@ -33,3 +33,12 @@ def test_torch_eps_breaks_small_vectors():
     assert torch_loss == pytest.approx(1 - 1e-14 / (1e-14 + 1e-12), rel=1e-9)
     assert round(torch_loss, 4) == 0.9901
     assert ld("cosine_embedding_loss")(tiny, tiny, [1]) == 0
+
+
+def test_torch_scores_a_zero_vector_cosine_zero():
+    # edge-cases.md: PyTorch scores the cosine with a zero vector 0; lossdocs raises.
+    x, zero = tt([[1.0, 2.0]]), tt([[0.0, 0.0]])
+    assert F.cosine_embedding_loss(x, zero, tt([1.0])).item() == 1.0
+    assert F.cosine_embedding_loss(x, zero, tt([-1.0])).item() == 0.0
+    with pytest.raises(ValueError, match="zero vector"):
+        ld("cosine_embedding_loss")([[1.0, 2.0]], [[0.0, 0.0]], [1])
