@@ -60,6 +60,7 @@ extensions = [
     "langswitch",  # the link to the same page in the other language
     "zh_search",  # the Chinese search index (jieba)
     "myst_patches",  # MyST monkeypatches, each with when to drop it
+    "lossplot",  # interactive figures from lossdocs' numbers (see its docstring)
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
