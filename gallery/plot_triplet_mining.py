@@ -9,6 +9,7 @@ mining (Hermans et al. 2017) finds the triplets that still teach something.
 """
 
 # SPDX-License-Identifier: MIT
+# The figure's words are in English; LOSSDOCS_LANG=zh_CN draws them in Chinese.
 
 # %%
 # The loss over the two distances
@@ -17,30 +18,50 @@ mining (Hermans et al. 2017) finds the triplets that still teach something.
 # distance to the positive and to the negative. Placing the anchor at the
 # origin, the positive at ``(d_ap, 0)`` and the negative at ``(0, d_an)``
 # draws it over the plane of the two distances (``eps=0`` for exact
-# distances). Every string drawn is in ``TEXT``, so a translation edits one
-# place.
+# distances). Every word drawn comes from the table ``t``, in English and
+# Chinese.
 import matplotlib.pyplot as plt
 import numpy as np
 
 from lossdocs import batch_hard_triplet_loss, triplet_margin_loss
-from lossdocs.plotting import COLORS, annotate, use_style
+from lossdocs.plotting import COLORS, annotate, texts, use_style
 
-TEXT = {
-    "plane_title": "Triplet loss over the two distances",
-    "d_ap": r"anchor-positive distance $d_{ap}$",
-    "d_an": r"anchor-negative distance $d_{an}$",
-    "boundary": r"$d_{an} = d_{ap} + m$",
-    "zero": "loss exactly 0:\nno gradient",
-    "colorbar": "loss",
-    "points_title": "Random triplets vs batch-hard",
-    "x": "embedding dimension 1",
-    "y": "embedding dimension 2",
-    "easy": "random triplet, loss 0",
-    "active": "random triplet, loss > 0",
-    "hard": "batch-hard triplet",
-    "share": "{easy:.0%} of random triplets\nare easy; {hard:.0%} of\nbatch-hard ones",
-    "suptitle": "Once classes form clusters, random triplets are mostly easy",
-}
+t = texts(
+    {
+        "en": {
+            "plane_title": "Triplet loss over the two distances",
+            "d_ap": r"anchor-positive distance $d_{{ap}}$",
+            "d_an": r"anchor-negative distance $d_{{an}}$",
+            "boundary": r"$d_{{an}} = d_{{ap}} + m$",
+            "zero": "loss exactly 0:\nno gradient",
+            "colorbar": "loss",
+            "points_title": "Random triplets vs batch-hard",
+            "x": "embedding dimension 1",
+            "y": "embedding dimension 2",
+            "easy": "random triplet, loss 0",
+            "active": "random triplet, loss > 0",
+            "hard": "batch-hard triplet",
+            "share": "{easy:.0%} of random triplets\nare easy; {hard:.0%} of\nbatch-hard ones",
+            "suptitle": "Once classes form clusters, random triplets are mostly easy",
+        },
+        "zh_CN": {
+            "plane_title": "两个距离上的三元组损失",
+            "d_ap": "锚点到正样本的距离 $d_{{ap}}$",
+            "d_an": "锚点到负样本的距离 $d_{{an}}$",
+            "boundary": "$d_{{an}} = d_{{ap}} + m$",
+            "zero": "损失恰为 0：\n没有梯度",
+            "colorbar": "损失",
+            "points_title": "随机三元组与批内最难三元组",
+            "x": "嵌入第 1 维",
+            "y": "嵌入第 2 维",
+            "easy": "随机三元组，损失为 0",
+            "active": "随机三元组，损失 > 0",
+            "hard": "批内最难三元组",
+            "share": "随机三元组中 {easy:.0%}\n是简单的；批内最难\n三元组中只有 {hard:.0%}",
+            "suptitle": "类别聚成簇之后，随机三元组大多是简单的",
+        },
+    }
+)
 
 use_style()
 rng = np.random.default_rng(0)
@@ -81,12 +102,12 @@ print(f"easy random triplets {easy_share:.1%}, easy batch-hard {hard_easy_share:
 
 fig, (ax_l, ax_r) = plt.subplots(1, 2, figsize=(8, 4.2))
 mesh = ax_l.pcolormesh(d_ap_grid, d_an_grid, surface, shading="auto", cmap="viridis")
-fig.colorbar(mesh, ax=ax_l).ax.set_title(TEXT["colorbar"], fontsize=9)
-ax_l.plot(d, d + margin, color="white", lw=2, label=TEXT["boundary"])
-ax_l.set(xlim=(0, 3), ylim=(0, 3), xlabel=TEXT["d_ap"], ylabel=TEXT["d_an"])
-ax_l.set_title(TEXT["plane_title"])
+fig.colorbar(mesh, ax=ax_l).ax.set_title(t("colorbar"), fontsize=9)
+ax_l.plot(d, d + margin, color="white", lw=2, label=t("boundary"))
+ax_l.set(xlim=(0, 3), ylim=(0, 3), xlabel=t("d_ap"), ylabel=t("d_an"))
+ax_l.set_title(t("plane_title"))
 ax_l.legend(loc="lower right", fontsize=9)
-annotate(ax_l, TEXT["zero"], (0.6, 2.6), (10, -5))
+annotate(ax_l, t("zero"), (0.6, 2.6), (10, -5))
 
 shown = rng.choice(2000, 150, replace=False)
 for i in shown:
@@ -100,18 +121,18 @@ for i in shown:
 for i in range(0, P * K, 4):
     ax_r.plot(*x[[i, hard_neg[i]]].T, color=COLORS["vermillion"], lw=1.5)
 ax_r.scatter(*x.T, c=labels, cmap="tab10", s=14, zorder=3)
-ax_r.plot([], [], color=COLORS["skyblue"], label=TEXT["easy"])
-ax_r.plot([], [], color=COLORS["orange"], label=TEXT["active"])
-ax_r.plot([], [], color=COLORS["vermillion"], label=TEXT["hard"])
-ax_r.set(xlabel=TEXT["x"], ylabel=TEXT["y"], aspect="equal")
-ax_r.set_title(TEXT["points_title"])
+ax_r.plot([], [], color=COLORS["skyblue"], label=t("easy"))
+ax_r.plot([], [], color=COLORS["orange"], label=t("active"))
+ax_r.plot([], [], color=COLORS["vermillion"], label=t("hard"))
+ax_r.set(xlabel=t("x"), ylabel=t("y"), aspect="equal")
+ax_r.set_title(t("points_title"))
 ax_r.legend(loc="upper right", fontsize=8)
 ax_r.text(
     -1.6,
     -0.5,
-    TEXT["share"].format(easy=easy_share, hard=hard_easy_share),
+    t("share", easy=easy_share, hard=hard_easy_share),
     fontsize=9,
 )
-fig.suptitle(TEXT["suptitle"])
+fig.suptitle(t("suptitle"))
 
 plt.show()
