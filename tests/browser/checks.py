@@ -135,7 +135,7 @@ LATIN_NAMES = frozenset(
     svm softmax sigmoid logit logits log exp inf nan gamma alpha beta delta tau sigma mu
     english language api lovász lovasz ohem fpn ssd yolo detr vnet net with float nielsen
     smooth logistic epoch clip siglip arcface cosface insightface normface sphereface facenet
-    xent""".split()
+    xent epsilon""".split()
 )
 
 
