@@ -368,7 +368,8 @@ def test_angular_margins(gallery):
 LATIN_NAMES = {"focal", "loss", "huber", "smooth", "moco", "infonce", "retinanet", "adaboost",
                "svm", "dice", "iou", "giou", "mse", "mae", "kl", "ce", "bce", "with", "logits",
                "logistic", "sigmoid", "nielsen", "epoch", "inf", "dx", "wx", "log",
-               "clip", "siglip", "arcface", "cosface", "softmax", "insightface", "logit"}  # fmt: skip
+               "clip", "siglip", "arcface", "cosface", "softmax", "insightface",
+               "logit"}  # fmt: skip
 
 
 def _words(fig):
