@@ -109,6 +109,20 @@ def _embeddings(n, rng):
     return q, q + rng.normal(0, 0.5, q.shape), rng.normal(0, 1, (QUEUE, D))
 
 
+def _triplets(n, rng):
+    a = rng.normal(0, 1, (n // D, D))
+    return a, a + rng.normal(0, 0.5, a.shape), a + rng.normal(0, 0.55, a.shape)  # some active
+
+
+def _pairs_pm1(n, rng):
+    a = rng.normal(0, 1, (n // D, D))
+    return a, a + rng.normal(0, 1, a.shape), 2.0 * rng.integers(0, 2, n // D) - 1
+
+
+def _scores_pair_pm1(n, rng):
+    return rng.normal(0, 3, n), rng.normal(0, 3, n), 2.0 * rng.integers(0, 2, n) - 1
+
+
 def _distribution(n, rng):
     return (rng.dirichlet(np.ones(C), n // C),)
 
@@ -197,6 +211,22 @@ CASES = [
     ),
     Case("giou_loss", _box_pairs, tc.giou_loss, "torchvision generalized_box_iou_loss", size="N*4"),
     Case("info_nce", _embeddings, tc.info_nce, "normalize + cross_entropy", True, 0, "N*D, D=64"),
+    Case(
+        "triplet_margin_loss",
+        _triplets,
+        F.triplet_margin_loss,
+        "F.triplet_margin_loss",
+        size="N*D, D=64",
+    ),
+    Case("margin_ranking_loss", _scores_pair_pm1, F.margin_ranking_loss, "F.margin_ranking_loss"),
+    Case(
+        "cosine_embedding_loss",
+        _pairs_pm1,
+        F.cosine_embedding_loss,
+        "F.cosine_embedding_loss",
+        size="N*D, D=64",
+    ),
+    Case("hinge_embedding_loss", _scores_pm1, F.hinge_embedding_loss, "F.hinge_embedding_loss"),
     Case("entropy", _distribution, tc.entropy, "-xlogy(p, p).sum(-1)", size="N*C, C=10"),
     Case("kl_divergence", _distributions, tc.kl_div, "F.kl_div(q.log(), p)", True, 1, "N*C, C=10"),
     Case("js_divergence", _distributions, tc.js_divergence, "formula", size="N*C, C=10"),

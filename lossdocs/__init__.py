@@ -38,8 +38,19 @@ from .classification import (
     zero_one,
 )
 from .contrastive import (
+    arcface_loss,
+    batch_hard_triplet_loss,
+    clip_loss,
+    contrastive_loss,
+    cosface_loss,
+    cosine_embedding_loss,
+    hinge_embedding_loss,
     info_nce,
     info_nce_grad,
+    margin_ranking_loss,
+    nt_xent,
+    siglip_loss,
+    triplet_margin_loss,
 )
 from .detection import (
     box_area,
@@ -141,6 +152,17 @@ __all__ = [
     "generalized_box_iou",
     "giou_loss",
     # contrastive
+    "contrastive_loss",
+    "triplet_margin_loss",
+    "batch_hard_triplet_loss",
+    "margin_ranking_loss",
+    "cosine_embedding_loss",
+    "hinge_embedding_loss",
+    "nt_xent",
+    "clip_loss",
+    "siglip_loss",
+    "arcface_loss",
+    "cosface_loss",
     "info_nce",
     "info_nce_grad",
     # divergence

@@ -33,7 +33,8 @@ def reduce(loss: np.ndarray, reduction: str):
     """Apply a validated ``reduction`` to per-element losses."""
     if reduction == "none":
         return loss
-    with np.errstate(over="ignore"):  # a sum beyond the float range is inf, silently
+    # A sum beyond the float range is inf, and inf + (-inf) is NaN, silently.
+    with np.errstate(over="ignore", invalid="ignore"):
         if reduction == "sum":
             return loss.sum(dtype=loss.dtype)
         return loss.mean(dtype=loss.dtype)

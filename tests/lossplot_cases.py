@@ -114,6 +114,31 @@ def _ppo_clip(rho: np.ndarray, p: dict[str, float]) -> list[np.ndarray]:
     return [np.minimum(rho, clipped), np.minimum(-rho, -clipped)]
 
 
+def _triplet(d: np.ndarray, p: dict[str, float]) -> list[np.ndarray]:
+    # The triplet loss is a ranking loss on the two distances (d_an = d, d_ap = 1); the
+    # contrastive loss of a dissimilar pair, on 1-D embeddings at distance d.
+    triplet = lossdocs.margin_ranking_loss(d, np.ones_like(d), np.ones_like(d), margin=p["m"],
+                                           reduction="none")  # fmt: skip
+    pair = lossdocs.contrastive_loss(np.zeros((len(d), 1)), d[:, None], np.zeros_like(d),
+                                     margin=p["m"], reduction="none")  # fmt: skip
+    return [triplet, pair]
+
+
+def _siglip_bias(b: np.ndarray, p: dict[str, float]) -> list[np.ndarray]:
+    # -log sigma(b) for the positive, -log sigma(-b) for each of the N - 1 negatives.
+    n = p["N"]
+    loss = -lossdocs.log_sigmoid(b) - (n - 1) * lossdocs.log_sigmoid(-b)
+    return [loss, np.full_like(b, np.log(n))]
+
+
+def _angular(theta: np.ndarray, p: dict[str, float]) -> list[np.ndarray]:
+    # The target logits written out (insightface's fallback past pi - m), checked
+    # against what the loss implies on the page.
+    m = p["m"]
+    arc = np.where(theta + m < np.pi, np.cos(theta + m), np.cos(theta) - m * np.sin(m))
+    return [np.cos(theta), arc, np.cos(theta) - m]
+
+
 CASES: dict[str, list[Case]] = {
     "detection/focal-loss.html": [_focal],
     "detection/smooth-l1-vs-huber.html": [_robust, _robust_grad],
@@ -123,4 +148,7 @@ CASES: dict[str, list[Case]] = {
     "alignment/reward-model.html": [_reward_model],
     "alignment/dpo.html": [_dpo],
     "alignment/ppo-grpo.html": [_ppo_clip],
+    "contrastive/triplet.html": [_triplet],
+    "contrastive/clip-siglip.html": [_siglip_bias],
+    "contrastive/arcface.html": [_angular],
 }

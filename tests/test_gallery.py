@@ -69,6 +69,9 @@ def test_the_twelve_figures_exist():
         "plot_regression_landscape",
         "plot_classification_landscape",
         "plot_kl_landscape",
+        "plot_triplet_mining",
+        "plot_clip_siglip",
+        "plot_angular_margins",
     }
     assert expected <= stems
     assert (GALLERY / "README.txt").read_text().startswith("Gallery\n=======\n")
@@ -412,6 +415,44 @@ def test_grid_gaussian_is_a_distribution():
     assert np.sum((x - 1) ** 2 * q[1, 0]) == pytest.approx(4.0, rel=1e-3)
 
 
+def test_triplet_mining(gallery):
+    g = ns(gallery, "plot_triplet_mining")
+    # The loss is 0 exactly on and above d_an = d_ap + m, and d_ap - d_an + m below it.
+    expected = np.maximum(g["d_ap_grid"] - g["d_an_grid"] + g["margin"], 0)
+    np.testing.assert_allclose(g["surface"], expected, atol=1e-12)
+    # Most random triplets of the clustered embedding are easy, almost no batch-hard one is.
+    assert g["easy_share"] > 0.9 and g["hard_easy_share"] < 0.05
+
+
+def test_clip_siglip_gradients(gallery):
+    g = ns(gallery, "plot_clip_siglip")
+    # CLIP: each row of P and each column of Q sums to 1, so the push sums to 0 over the
+    # matrix; SigLIP: the sum of the pushes is dL/db, checked by finite differences.
+    assert abs(g["grad_clip"].sum()) < 1e-12
+    h = 1e-6
+    up = lossdocs.siglip_loss(g["image"], g["text"], bias=g["b"] + h)
+    down = lossdocs.siglip_loss(g["image"], g["text"], bias=g["b"] - h)
+    assert g["grad_siglip"].sum() == pytest.approx((up - down) / (2 * h), rel=1e-6)
+    # The near-duplicate caption is CLIP's largest push on a negative.
+    off = np.where(np.eye(8, dtype=bool), 0, g["grad_clip"])
+    assert np.unravel_index(np.argmax(off), off.shape) == (2, 5)
+
+
+def test_angular_margins(gallery):
+    g = ns(gallery, "plot_angular_margins")
+    theta, curves = g["theta"], g["curves"]
+    np.testing.assert_allclose(curves["softmax"], np.cos(theta), atol=1e-9)
+    np.testing.assert_allclose(curves["cosface"], np.cos(theta) - 0.35, atol=1e-9)
+    before = theta <= np.pi - 0.5
+    np.testing.assert_allclose(curves["arcface"][before], np.cos(theta[before] + 0.5), atol=1e-9)
+    np.testing.assert_allclose(
+        curves["arcface"][~before], np.cos(theta[~before]) - 0.5 * np.sin(0.5), atol=1e-9
+    )
+    np.testing.assert_allclose(g["gap_arc"], 0.5, atol=1e-3)  # a constant geodesic margin
+    assert g["gap_cos"][0] == pytest.approx(np.arccos(0.65), abs=1e-3)
+    assert g["gap_cos"][-1] == pytest.approx(np.arcsin(0.35), abs=1e-3)
+
+
 # The figures in Chinese -----------------------------------------------------------------------
 
 # Names a Chinese ML engineer writes in Latin letters: losses, methods, libraries, functions.
@@ -419,7 +460,8 @@ LATIN_NAMES = {"focal", "loss", "huber", "smooth", "moco", "infonce", "retinanet
                "svm", "dice", "iou", "giou", "mse", "mae", "kl", "ce", "bce", "with", "logits",
                "logistic", "sigmoid", "nielsen", "epoch", "inf", "dx", "wx", "log",
                "logit", "minimax", "wgan", "hinge", "ddpm", "snr", "min",
-               "dpo", "ipo", "ppo", "grpo", "bradley", "terry"}  # fmt: skip
+               "dpo", "ipo", "ppo", "grpo", "bradley", "terry",
+               "clip", "siglip", "arcface", "cosface", "softmax", "insightface"}  # fmt: skip
 
 
 def _words(fig):

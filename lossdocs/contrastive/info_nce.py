@@ -7,28 +7,9 @@ import numpy as np
 from .._reduction import check_nonempty_mean, check_reduction, reduce, scale_grad
 from .._validation import as_floats, check_bool, check_real, check_same_shape, in_dtype
 from ..activations.log_softmax import log_softmax
+from ._embeddings import unit_rows as _unit_rows
 
 __all__ = ["info_nce", "info_nce_grad"]
-
-
-def _unit_rows(x: np.ndarray, name: str):
-    """Return ``(x / |x|, |x|)`` row-wise; a zero row raises (NaN rows pass through).
-
-    The norm is taken of ``x / max|x|`` so that it neither overflows nor
-    underflows (float32 rows of size 1e-30 or 1e30 normalise fine).
-    """
-    scale = np.max(np.abs(x), axis=1, keepdims=True)
-    if np.any(scale == 0):
-        row = int(np.argmax(scale[:, 0] == 0))
-        raise ValueError(
-            f"{name}[{row}] is a zero vector: it cannot be L2-normalised "
-            "(use normalize=False, or drop it)"
-        )
-    # invalid: an infinite coordinate, inf / inf, a NaN row; over: a norm beyond max float
-    with np.errstate(invalid="ignore", over="ignore"):
-        y = x / scale
-        norm = np.sqrt(np.sum(y * y, axis=1, keepdims=True))
-        return y / norm, scale * norm
 
 
 def _setup(query, positive_key, negative_keys, temperature, normalize, reduction, grad):

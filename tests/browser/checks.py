@@ -134,7 +134,8 @@ LATIN_NAMES = frozenset(
     dice jaccard huber mse mae kl js bce ce nll focal loss retinanet moco simclr cpc adaboost
     svm softmax sigmoid logit logits log exp inf nan gamma alpha beta delta epsilon tau sigma mu
     english language api lovász lovasz ohem fpn ssd yolo detr vnet net with float nielsen
-    smooth logistic epoch""".split()
+    smooth logistic epoch clip siglip arcface cosface insightface normface sphereface facenet
+    xent epsilon""".split()
 )
 
 
