@@ -11,6 +11,7 @@ from . import (
     contrastive,
     detection,
     divergence,
+    language,
     regression,
     segmentation,
 )
@@ -19,6 +20,7 @@ from .classification import *  # noqa: F403
 from .contrastive import *  # noqa: F403
 from .detection import *  # noqa: F403
 from .divergence import *  # noqa: F403
+from .language import *  # noqa: F403
 from .regression import *  # noqa: F403
 from .segmentation import *  # noqa: F403
 
@@ -32,4 +34,5 @@ __all__ = [
     *detection.__all__,
     *contrastive.__all__,
     *divergence.__all__,
+    *language.__all__,
 ]

@@ -36,6 +36,13 @@ API = {
     "detection": ["box_area", "box_iou", "generalized_box_iou", "giou_loss"],
     "contrastive": ["info_nce"],
     "divergence": ["entropy", "kl_divergence", "js_divergence", "gaussian_kl"],
+    "language": [
+        "causal_lm_loss",
+        "perplexity",
+        "z_loss",
+        "load_balancing_loss",
+        "distillation_loss",
+    ],
 }
 GRADS = [
     "mse_grad",
