@@ -19,9 +19,9 @@ def check_int(value, name: str, *, low: int, high: int | None = None) -> int:
     return int(value)
 
 
-def logit_rows(x, name: str) -> np.ndarray:
+def logit_rows(x, name: str, columns: str = "C") -> np.ndarray:
     """Return ``x`` as a floating (N, C) array with C >= 1, naming it if it is not."""
     x = as_float(x, name)
     if x.ndim != 2 or x.shape[1] == 0:
-        raise ValueError(f"{name} must have shape (N, C) with C >= 1, got shape {x.shape}")
+        raise ValueError(f"{name} must have shape (N, {columns}) with {columns} >= 1, got shape {x.shape}")
     return x

@@ -93,10 +93,11 @@ def distillation_loss(
 
     Both log-softmaxes are max-shifted and the KL is taken between them
     (never ``log(softmax)``), so logits up to :math:`10^4` in magnitude give
-    finite values in float32 and float64; a class whose probability
-    underflows to 0 in the first distribution, or whose logit is -inf, contributes 0. Rounding can
-    make the sum a few ulps negative when the distributions coincide; the
-    result is clipped at 0 (``kl_div`` returns the raw sum). NaN propagates.
+    finite values in float32 and float64. A class masked (-inf logit) in the
+    first distribution contributes 0; one masked in the second only gives
+    ``inf``. Rounding can make the sum a few ulps negative when the
+    distributions coincide; the result is clipped at 0 (``kl_div`` returns
+    the raw sum). NaN propagates.
 
     References
     ----------
@@ -137,9 +138,11 @@ def distillation_loss(
     log_p = log_softmax(teacher / dt(t), axis=1)
     if reverse:
         log_p, log_q = log_q, log_p
-    # sum p (log p - log q), with 0 log(0 / q) = 0: a class with p = 0 (underflow, or a
-    # -inf logit masking it) adds 0, even where log q = -inf too (-inf - -inf is nan).
+    # sum p (log p - log q) with the limits written out, since exp(log p) can underflow to 0:
+    # a class masked in p (log p = -inf) adds 0; one masked in q only adds +inf, even
+    # where p underflowed (p > 0 in exact arithmetic), which 0 * inf would turn into nan.
     with np.errstate(invalid="ignore"):
         terms = np.exp(log_p) * (log_p - log_q)
+    terms = np.where(log_q == -np.inf, np.inf, terms)
     kl = np.where(log_p == -np.inf, 0, terms).sum(axis=1)
     return reduce(np.maximum(kl, 0) * dt(t * t), reduction)

@@ -108,7 +108,7 @@ def load_balancing_loss(router_logits, *, top_k=1):
     >>> print(f"{load_balancing_loss(20.0 * np.eye(4), top_k=2):.6f}")  # top-2: balanced is 2
     2.000000
     """
-    logits = logit_rows(router_logits, "router_logits")
+    logits = logit_rows(router_logits, "router_logits", "E")
     n_tokens, n_experts = logits.shape
     if n_tokens == 0:
         raise ValueError("router_logits has no rows: the loss is a mean over tokens")
