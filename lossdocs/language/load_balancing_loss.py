@@ -16,13 +16,13 @@ def load_balancing_loss(router_logits, *, top_k=1):
     A mixture-of-experts layer sends each token to its ``top_k`` experts by
     router probability. Left alone, the router collapses onto a few experts;
     this auxiliary loss, added with a small coefficient (0.01 in the Switch
-    Transformer, 0.02 in Mixtral's configuration), rewards spreading the
-    tokens evenly.
+    Transformer, 0.001 by default in transformers' ``MixtralConfig``),
+    rewards spreading the tokens evenly.
 
     .. math::
 
         p_n = \operatorname{softmax}(r_n), \quad
-        f_{j,e} = \frac{1}{N} \sum_{n=1}^{N} [\text{$e$ is the $j$-th choice of token $n$}],
+        f_{j,e} = \frac{1}{N} \sum_{n=1}^{N} [c_{n,j} = e],
         \quad P_e = \frac{1}{N} \sum_{n=1}^{N} p_{n,e}
 
     .. math::
@@ -30,7 +30,8 @@ def load_balancing_loss(router_logits, *, top_k=1):
         \mathcal{L} = E \sum_{j=1}^{k} \sum_{e=1}^{E} f_{j,e} \, P_e
 
     Here :math:`r` is `router_logits`, :math:`N` the number of tokens,
-    :math:`E` of experts and :math:`k` is `top_k`. :math:`f` counts where
+    :math:`E` of experts, :math:`k` is `top_k` and :math:`c_{n,j}` the
+    expert of token :math:`n`'s :math:`j`-th largest probability. :math:`f` counts where
     the tokens go and has no gradient; the gradient flows through :math:`P`.
 
     Parameters
@@ -79,6 +80,8 @@ def load_balancing_loss(router_logits, *, top_k=1):
       :doc:`/language/moe-load-balancing` shows both with numbers.
     - transformers' function returns 0 when it is given one tensor instead of
       a tuple of layers; this function takes an array and never does that.
+      Its Mixtral model adds the loss only with ``output_router_logits=True``,
+      which ``MixtralConfig`` leaves False.
     - Ties in the router probabilities go to the lower expert index
       (``torch.topk`` does not promise an order for ties).
 
