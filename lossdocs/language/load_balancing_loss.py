@@ -94,7 +94,7 @@ def load_balancing_loss(router_logits, *, top_k=1):
     .. [1] W. Fedus, B. Zoph and N. Shazeer, "Switch Transformers: Scaling to
        Trillion Parameter Models with Simple and Efficient Sparsity", JMLR,
        2022 (arXiv 2021), equations 4-6.
-    .. [2] A. Q. Jiang et al., "Mixtral of Experts", arXiv:2401.04088, 2024.
+    .. [2] A.Q. Jiang et al., "Mixtral of Experts", arXiv:2401.04088, 2024.
     .. [3] N. Shazeer et al., "Outrageously Large Neural Networks: The
        Sparsely-Gated Mixture-of-Experts Layer", ICLR, 2017.
 
