@@ -25,13 +25,12 @@ def distillation_loss(
 
     .. math::
 
-        p = \operatorname{softmax}(v / T), \qquad q = \operatorname{softmax}(z / T)
-
-    .. math::
-
-        \ell = T^2 \, D_{\mathrm{KL}}(p \,\|\, q) = T^2 \sum_c p_c \log \frac{p_c}{q_c}
-        \quad \text{(forward)}, \qquad
-        \ell = T^2 \, D_{\mathrm{KL}}(q \,\|\, p) \quad \text{(reverse)}
+        \begin{aligned}
+        \ell &= T^2 \, D_{\mathrm{KL}}(p \,\|\, q) = T^2 \sum_c p_c \log \frac{p_c}{q_c}
+        \ \text{(forward)}, \qquad
+        \ell = T^2 \, D_{\mathrm{KL}}(q \,\|\, p) \ \text{(reverse)}, \\
+        p &= \operatorname{softmax}(v / T), \qquad q = \operatorname{softmax}(z / T)
+        \end{aligned}
 
     Here :math:`z` is `student_logits`, :math:`v` is `teacher_logits`, one
     row per sample (or per token), and :math:`T` is `temperature`. The

@@ -21,13 +21,12 @@ def load_balancing_loss(router_logits, *, top_k=1):
 
     .. math::
 
-        p_n = \operatorname{softmax}(r_n), \quad
-        f_{j,e} = \frac{1}{N} \sum_{n=1}^{N} [c_{n,j} = e],
-        \quad P_e = \frac{1}{N} \sum_{n=1}^{N} p_{n,e}
-
-    .. math::
-
-        \mathcal{L} = E \sum_{j=1}^{k} \sum_{e=1}^{E} f_{j,e} \, P_e
+        \begin{aligned}
+        \mathcal{L} &= E \sum_{j=1}^{k} \sum_{e=1}^{E} f_{j,e} \, P_e, \\
+        f_{j,e} &= \frac{1}{N} \sum_{n=1}^{N} [c_{n,j} = e], \quad
+        P_e = \frac{1}{N} \sum_{n=1}^{N} p_{n,e}, \quad
+        p_n = \operatorname{softmax}(r_n)
+        \end{aligned}
 
     Here :math:`r` is `router_logits`, :math:`N` the number of tokens,
     :math:`E` of experts, :math:`k` is `top_k` and :math:`c_{n,j}` the
@@ -83,7 +82,7 @@ def load_balancing_loss(router_logits, *, top_k=1):
       Its Mixtral model adds the loss only with ``output_router_logits=True``,
       which ``MixtralConfig`` leaves False.
     - Ties in the router probabilities go to the lower expert index
-      (``torch.topk`` does not promise an order for ties).
+      (PyTorch's ``topk`` does not promise an order for ties).
 
     The softmax is max-shifted, so logits up to :math:`10^4` in magnitude are
     fine in float32 and float64. NaN in a row makes its top-k choice arbitrary
