@@ -107,7 +107,8 @@ def load_balancing_loss(router_logits, *, top_k=1):
     1.000000
     >>> print(f"{load_balancing_loss(np.tile([20.0, 0.0, 0.0, 0.0], (4, 1))):.6f}")
     4.000000
-    >>> print(f"{load_balancing_loss(20.0 * np.eye(4), top_k=2):.6f}")  # top-2: balanced is 2
+    >>> top2 = load_balancing_loss(20.0 * np.eye(4), top_k=2)  # balanced top-2 routing
+    >>> print(f"{top2:.6f}")
     2.000000
     """
     logits = logit_rows(router_logits, "router_logits", "E")

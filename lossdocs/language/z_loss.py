@@ -77,7 +77,8 @@ def z_loss(logits, *, axis=-1, reduction="mean"):
     Examples
     --------
     >>> from lossdocs import z_loss
-    >>> logits = np.array([[0.0, 0.0, 0.0, 0.0], [np.log(0.5), np.log(0.5), -np.inf, -np.inf]])
+    >>> half = np.log(0.5)
+    >>> logits = np.array([[0.0, 0.0, 0.0, 0.0], [half, half, -np.inf, -np.inf]])
     >>> print(z_loss(logits, reduction="none"))  # log Z = log 4, then log 1
     [1.9218 0.    ]
     >>> print(z_loss(logits + 3.0, reduction="none"))  # a shift of 3 moves log Z by 3
