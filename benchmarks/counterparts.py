@@ -6,11 +6,12 @@ does not import beside torch 2.13.0 here, so its losses are the line-for-line
 copies that the PyTorch cross-check (tests/crosscheck) already holds:
 
 - ``sigmoid_focal_loss``: pytorch/vision ``torchvision/ops/focal_loss.py``
-  (commit 148ddaa), in ``test_focal.py``;
+  (commit 148ddaa), in ``tests/crosscheck/classification/test_focal_loss.py``;
 - ``box_iou`` / ``generalized_box_iou`` (with ``_box_inter_union``):
-  ``torchvision/ops/boxes.py`` (commit 2f3a43f), in ``test_detection.py``;
+  ``torchvision/ops/boxes.py`` (commit 2f3a43f), in
+  ``tests/crosscheck/detection/test_detection.py``;
 - ``generalized_box_iou_loss``: ``torchvision/ops/giou_loss.py`` (commit 90a8f70),
-  in ``test_detection.py``.
+  in ``tests/crosscheck/detection/test_detection.py``.
 
 Losses torch has no function for (hinge, exponential, 0-1, Dice, Jaccard, mIoU,
 softmax focal, entropy, JS) are the same formula written in torch ops.

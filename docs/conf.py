@@ -54,12 +54,12 @@ extensions = [
     "sphinx_design",
     "sphinx_gallery.gen_gallery",
     # ours, in docs/_ext/
-    "mathml",
-    "lossdoc",
-    "apiref",
-    "langswitch",
-    "zh_search",
-    "myst_speedup",  # translated builds: a few seconds less (see its docstring)
+    "mathml",  # the HTML math renderer: MathML at build time
+    "loss_directive",  # {loss}
+    "family_directive",  # lossdocs-family (the API pages)
+    "langswitch",  # the link to the same page in the other language
+    "zh_search",  # the Chinese search index (jieba)
+    "myst_patches",  # MyST monkeypatches, each with when to drop it
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
@@ -85,7 +85,7 @@ myst_update_mathjax = False  # no MathJax here (its ignore classes are noise)
 html_math_renderer = "mathml"
 
 # -- API reference: autodoc + autosummary + numpydoc ------------------------------
-autosummary_generate = False  # tables only; docs/_ext/apiref.py writes the entries
+autosummary_generate = False  # tables only; docs/_ext/family_directive.py writes the entries
 autodoc_typehints = "none"  # types are numpydoc text in Parameters; no outside xrefs
 autodoc_member_order = "bysource"
 add_module_names = True
@@ -116,7 +116,7 @@ numpydoc_validation_checks = {
 }
 
 # -- Source links ------------------------------------------------------------------
-viewcode_follow_imported_members = True  # lossdocs.huber -> lossdocs/regression/robust.py
+viewcode_follow_imported_members = True  # lossdocs.huber -> lossdocs/regression/huber.py
 
 # -- Gallery (sphinx-gallery) ------------------------------------------------------
 sphinx_gallery_conf = {

@@ -44,7 +44,8 @@ X = rng.normal(size=(2 * n, 2)) + y[:, None] * np.array([1.0, 0.5])
 # ------------
 # One score per grid point ``(w1, w2)`` and data point; ``reduction="none"``
 # and a mean over the data axis give each landscape. The 0-1 loss compares
-# the predicted sign (a score of 0 counts as +1) with the label.
+# the predicted sign with the label; a score of exactly 0 has sign 0, which
+# matches neither label, so it counts as an error.
 w1 = np.linspace(-3.0, 3.0, 161)
 w2 = np.linspace(-3.0, 3.0, 161)
 scores = w1[None, :, None] * X[:, 0] + w2[:, None, None] * X[:, 1]
@@ -54,9 +55,7 @@ surrogates = {
     "logistic": (logistic, logistic_grad),
     "exponential": (exponential, exponential_grad),
 }
-surfaces = {
-    "0-1": zero_one(np.where(scores >= 0, 1.0, -1.0), target, reduction="none").mean(axis=-1)
-}
+surfaces = {"0-1": zero_one(np.sign(scores), target, reduction="none").mean(axis=-1)}
 for name, (loss, _) in surrogates.items():
     surfaces[name] = loss(scores, target, reduction="none").mean(axis=-1)
 minimisers = {}

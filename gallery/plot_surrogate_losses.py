@@ -16,7 +16,8 @@ tells the model which way to move.
 # -----------------------------
 # With the label ``y = +1`` the score is the margin itself, so every margin
 # loss of lossdocs can be drawn on one axis. The 0-1 loss compares the
-# predicted sign with the label (a margin of exactly 0 counts as an error).
+# predicted sign with the label; ``np.sign`` gives 0 at a margin of exactly 0,
+# which matches neither label, so that margin counts as an error.
 # The logistic loss is divided by ``log 2`` so that, like the others, it
 # passes through (0, 1); the squared error ``(1 - m)^2`` is ESL's fifth
 # curve, which also punishes margins that are *too* right.
@@ -30,7 +31,7 @@ use_style()
 
 margin = np.linspace(-2.0, 2.0, 801)
 y = np.ones_like(margin)
-predicted_sign = np.where(margin > 0, 1.0, -1.0)
+predicted_sign = np.sign(margin)
 curves = {
     "0-1 (misclassification)": zero_one(predicted_sign, y, reduction="none"),
     "hinge (SVM)": hinge(margin, y, reduction="none"),

@@ -1,38 +1,147 @@
 """lossdocs: reference NumPy implementations of deep-learning loss functions.
 
-Every public name of every family module is re-exported here, so
-``from lossdocs import huber`` works; ``lossdocs.__all__`` lists them.
+Every public name of every family is re-exported here, one line per name, so
+``from lossdocs import huber`` works; ``lossdocs.__all__`` lists them, family by family.
 """
 
-# Each family lists its public names in __all__, so the star imports are exact.
-from . import (
-    activations,
-    classification,
-    contrastive,
-    detection,
-    divergence,
-    language,
-    regression,
-    segmentation,
+from .activations import (
+    log_sigmoid,
+    log_softmax,
+    logsumexp,
+    sigmoid,
+    softmax,
 )
-from .activations import *  # noqa: F403
-from .classification import *  # noqa: F403
-from .contrastive import *  # noqa: F403
-from .detection import *  # noqa: F403
-from .divergence import *  # noqa: F403
-from .language import *  # noqa: F403
-from .regression import *  # noqa: F403
-from .segmentation import *  # noqa: F403
+from .classification import (
+    binary_cross_entropy,
+    binary_cross_entropy_grad,
+    binary_cross_entropy_with_logits,
+    binary_cross_entropy_with_logits_grad,
+    cross_entropy,
+    cross_entropy_grad,
+    exponential,
+    exponential_grad,
+    focal_loss,
+    focal_loss_grad,
+    hinge,
+    hinge_grad,
+    logistic,
+    logistic_grad,
+    nll_loss,
+    softmax_focal_loss,
+    zero_one,
+)
+from .contrastive import (
+    info_nce,
+    info_nce_grad,
+)
+from .detection import (
+    box_area,
+    box_iou,
+    generalized_box_iou,
+    giou_loss,
+)
+from .divergence import (
+    entropy,
+    gaussian_kl,
+    js_divergence,
+    kl_divergence,
+    kl_divergence_grad,
+)
+from .language import (
+    causal_lm_loss,
+    distillation_loss,
+    load_balancing_loss,
+    perplexity,
+    z_loss,
+)
+from .regression import (
+    huber,
+    huber_grad,
+    mae,
+    mae_grad,
+    mse,
+    mse_grad,
+    smooth_l1,
+    smooth_l1_grad,
+)
+from .segmentation import (
+    confusion_matrix,
+    dice_coefficient,
+    dice_loss,
+    dice_loss_grad,
+    iou_from_confusion_matrix,
+    iou_per_class,
+    jaccard_index,
+    jaccard_loss,
+    jaccard_loss_grad,
+    mean_iou,
+)
 
 __version__ = "0.1.0"
 
 __all__ = [
-    *activations.__all__,
-    *regression.__all__,
-    *classification.__all__,
-    *segmentation.__all__,
-    *detection.__all__,
-    *contrastive.__all__,
-    *divergence.__all__,
-    *language.__all__,
+    # activations
+    "sigmoid",
+    "log_sigmoid",
+    "softmax",
+    "log_softmax",
+    "logsumexp",
+    # regression
+    "mse",
+    "mae",
+    "mse_grad",
+    "mae_grad",
+    "huber",
+    "smooth_l1",
+    "huber_grad",
+    "smooth_l1_grad",
+    # classification
+    "zero_one",
+    "cross_entropy",
+    "nll_loss",
+    "cross_entropy_grad",
+    "softmax_focal_loss",
+    "binary_cross_entropy",
+    "binary_cross_entropy_with_logits",
+    "binary_cross_entropy_grad",
+    "binary_cross_entropy_with_logits_grad",
+    "hinge",
+    "exponential",
+    "logistic",
+    "hinge_grad",
+    "exponential_grad",
+    "logistic_grad",
+    "focal_loss",
+    "focal_loss_grad",
+    # segmentation
+    "jaccard_loss",
+    "dice_loss",
+    "jaccard_loss_grad",
+    "dice_loss_grad",
+    "confusion_matrix",
+    "iou_from_confusion_matrix",
+    "iou_per_class",
+    "mean_iou",
+    "dice_coefficient",
+    "jaccard_index",
+    # detection
+    "box_area",
+    "box_iou",
+    "generalized_box_iou",
+    "giou_loss",
+    # contrastive
+    "info_nce",
+    "info_nce_grad",
+    # divergence
+    "entropy",
+    "kl_divergence",
+    "kl_divergence_grad",
+    "js_divergence",
+    "gaussian_kl",
+    # language
+    "causal_lm_loss",
+    "perplexity",
+    "z_loss",
+    "load_balancing_loss",
+    "distillation_loss",
 ]

@@ -1,4 +1,7 @@
-"""The public surface: the names of api.md, and the docstring shape every page relies on."""
+"""The public surface and the docstring shape every page relies on.
+
+The rules are those of CONTRIBUTING.md ("Where code lives", "Docstrings").
+"""
 
 import inspect
 import re
@@ -7,7 +10,7 @@ import pytest
 
 import lossdocs
 
-# The public names fixed by the design (api.md), family by family.
+# The public names, family by family (CONTRIBUTING.md, "Where code lives").
 API = {
     "activations": ["sigmoid", "log_sigmoid", "softmax", "log_softmax", "logsumexp"],
     "regression": ["mse", "mae", "huber", "smooth_l1"],
@@ -89,6 +92,15 @@ def test_docstring_shape(name):
     assert positions == sorted(positions), f"{name}: sections out of order"
     assert doc.find(".. math::") < positions[0], f"{name}: the formula comes before Parameters"
     assert ">>> " in doc.split("Examples\n--------")[1], f"{name}: no doctest"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_notes_open_with_the_pytorch_line(name):
+    notes = inspect.getdoc(getattr(lossdocs, name)).split("Notes\n-----\n", 1)[1]
+    first, _, rest = notes.partition("\n")
+    # The {loss} directive reads this line (docs/_ext/docstring_math.py, TORCH_LINE).
+    assert re.fullmatch(r"PyTorch: (``(torch|torchvision)\.[\w.]+``|none)\.", first), first
+    assert rest.startswith("\n"), f"{name}: the PyTorch line is a paragraph of its own"
 
 
 @pytest.mark.parametrize("name", GRADS)

@@ -1,4 +1,8 @@
-"""Every bad-input case of api.md raises at the entry point, naming the argument."""
+"""Every bad-input case raises at the entry point, naming the argument.
+
+The checks behind them are the validation vocabulary of CONTRIBUTING.md
+("Validation"): lossdocs/_validation.py and lossdocs/_reduction.py.
+"""
 
 import pathlib
 
@@ -58,6 +62,8 @@ CASES = [
     (L.giou_loss, (BOX, BOX), {"reduction": "max"}, ValueError, "reduction"),
     (L.info_nce, (Q, Q), {"reduction": "avg"}, ValueError, "reduction"),
     (L.mse_grad, (Z, Z), {"reduction": "none"}, ValueError, "reduction"),
+    # not a string: refused before NumPy compares it elementwise
+    (L.mse, (Z, Z), {"reduction": np.array(["mean", "sum"])}, ValueError, "reduction must be a"),
     # negative gamma, temperature <= 0 and other bad hyperparameters
     (L.focal_loss, (Z, Y01), {"gamma": -1.0}, ValueError, "gamma"),
     (L.softmax_focal_loss, (Z, np.array([0, 1])), {"gamma": -0.5}, ValueError, "gamma"),
@@ -66,7 +72,20 @@ CASES = [
     (L.huber, (Z, Z), {"delta": 0.0}, ValueError, "delta"),
     (L.smooth_l1, (Z, Z), {"beta": -1.0}, ValueError, "beta"),
     (L.cross_entropy, (Z, [0, 1]), {"label_smoothing": 1.5}, ValueError, "label_smoothing"),
-    # an empty batch under reduction="mean" (PyTorch returns nan with a warning)
+    (L.cross_entropy, (Z, [0, 1]), {"ignore_index": 0.5}, TypeError, "ignore_index"),
+    (L.focal_loss, (Z, Y01), {"alpha": 1.5}, ValueError, r"alpha must be <= 1"),
+    (L.dice_loss, (P, Y01), {"eps": np.inf}, ValueError, "eps must be finite"),
+    (L.dice_loss, (P, Y01), {"squared": "yes"}, TypeError, "squared must be True or False"),
+    (L.info_nce, (Q, Q), {"normalize": 1}, TypeError, "normalize must be True or False"),
+    (L.dice_coefficient, (Y01, Y01), {"empty_score": 2}, ValueError, r"lie in \[0, 1\] or be"),
+    (L.confusion_matrix, ([0, 1], [0, 1], 0), {}, ValueError, "num_classes must be >= 1"),
+    (L.mean_iou, ([0, 1], [0, 1], 2.0), {}, TypeError, "num_classes must be an integer"),
+    # None where a number is required raises (it used to mean 0 for the margin)
+    (L.hinge, (Z, YPM), {"margin": None}, TypeError, "margin must be a real number"),
+    (L.hinge_grad, (Z, YPM), {"margin": None}, TypeError, "margin must be a real number"),
+    (L.hinge, (Z, YPM), {"margin": np.inf}, ValueError, "margin must be finite"),
+    (L.huber, (Z, Z), {"delta": None}, TypeError, "delta must be a real number"),
+    # an empty batch under reduction="mean" (PyTorch 2.13 returns nan, without a warning)
     (L.mse, (E, E), {}, ValueError, "empty"),
     (L.binary_cross_entropy_with_logits, (E, E), {}, ValueError, "empty"),
     (L.cross_entropy, (E, np.empty(0, dtype=int)), {}, ValueError, "empty"),

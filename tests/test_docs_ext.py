@@ -51,7 +51,7 @@ def _docs_stack():
 
 
 def test_first_math_block_of_huber_is_its_definition():
-    # Copied by hand from the docstring of lossdocs/regression/robust.py::huber.
+    # Copied by hand from the docstring of lossdocs/regression/huber.py::huber.
     assert first_math_block(inspect.getdoc(lossdocs.huber)) == HUBER_TEX
 
 
@@ -86,42 +86,39 @@ def test_first_math_block_is_none_without_a_block(doc):
 def test_numpydoc_section_stops_at_the_next_section():
     doc = inspect.getdoc(lossdocs.huber)
     notes = numpydoc_section(doc, "Notes")
-    assert notes.startswith("The linear part")
+    assert notes.startswith("PyTorch: ``torch.nn.functional.huber_loss``.\n\nThe linear part")
     assert "References" not in notes and ".. [1]" not in notes
     assert numpydoc_section(doc, "Warnings") is None
 
 
-def test_torch_counterpart_prefers_the_labelled_literal():
-    doc = "S.\n\nNotes\n-----\nUnlike ``torch.abs``, ...\nPyTorch: ``torch.nn.functional.l1_loss``."
-    assert torch_counterpart(doc) == "torch.nn.functional.l1_loss"
-    assert torch_counterpart(inspect.getdoc(lossdocs.huber)) == "torch.nn.functional.huber_loss"
-
-
-def test_torch_counterpart_keeps_a_whole_call_and_reads_only_the_notes():
+def test_torch_counterpart_reads_only_the_first_line_of_the_notes():
     doc = (
-        "Use ``torch.zeros``.\n\nNotes\n-----\n"
-        "Same as ``torch.distributions.Categorical(probs=p).entropy()``.\n\n"
-        "Examples\n--------\n``torch.ones``"
+        "Use ``torch.zeros``.\n\nNotes\n-----\nPyTorch: ``torchvision.ops.box_iou``.\n\n"
+        "Unlike ``torch.abs``.\n\nExamples\n--------\n``torch.ones``"
     )
-    assert torch_counterpart(doc) == "torch.distributions.Categorical(probs=p).entropy()"
+    assert torch_counterpart(doc) == "torchvision.ops.box_iou"
+    assert torch_counterpart(inspect.getdoc(lossdocs.huber)) == "torch.nn.functional.huber_loss"
+    assert torch_counterpart("S.\n\nNotes\n-----\nPyTorch: none.\n\n``torch.abs``.") is None
 
 
 @pytest.mark.parametrize(
     "notes",
     [
         "No PyTorch counterpart. NaN propagates.",
-        "PyTorch has no function for it: ``torch.nn.functional.hinge_embedding_loss`` differs.",
-        "Nothing about torch here.",
+        "NaN propagates. PyTorch: ``torch.nn.functional.l1_loss``.",
+        "PyTorch: ``torch.nn.functional.l1_loss``",  # no full stop
+        "PyTorch: None.",
     ],
 )
-def test_torch_counterpart_none(notes):
-    assert torch_counterpart(f"S.\n\nNotes\n-----\n{notes}\n") is None
+def test_torch_counterpart_refuses_notes_without_the_fixed_line(notes):
+    with pytest.raises(ValueError, match="must open with"):
+        torch_counterpart(f"S.\n\nNotes\n-----\n{notes}\n")
 
 
 def test_resolve_and_canonical_name():
     assert resolve("lossdocs.huber") is lossdocs.huber
-    assert resolve("lossdocs.regression.robust.huber") is lossdocs.huber
-    assert canonical_name(lossdocs.huber, "lossdocs.regression.robust.huber") == "lossdocs.huber"
+    assert resolve("lossdocs.regression.huber.huber") is lossdocs.huber
+    assert canonical_name(lossdocs.huber, "lossdocs.regression.huber.huber") == "lossdocs.huber"
     with pytest.raises(AttributeError):
         resolve("lossdocs.no_such_loss")
     with pytest.raises(ModuleNotFoundError):
@@ -251,7 +248,7 @@ def test_convert_gives_mathml_and_raises_on_bad_tex():
 
 def test_api_pages_document_every_public_name_exactly_once():
     _docs_stack()
-    from apiref import family_rst
+    from family_directive import family_rst
 
     families = re.findall(
         r"^\.\. lossdocs-family:: (\S+)$",
@@ -274,7 +271,7 @@ CONF = f"""
 import sys
 sys.path.insert(0, {str(EXT)!r})
 extensions = ["sphinx.ext.autodoc", "sphinx.ext.viewcode", "numpydoc", "myst_parser"]
-extensions += ["mathml", "lossdoc"]
+extensions += ["mathml", "loss_directive", "myst_patches"]
 myst_enable_extensions = ["dollarmath", "amsmath"]
 html_math_renderer = "mathml"
 autodoc_typehints = "none"
@@ -286,7 +283,7 @@ PAGE = """# Page
 
 Inline $a^2$.
 
-```{loss} lossdocs.regression.robust.huber
+```{loss} lossdocs.regression.huber.huber
 ```
 
 \\begin{align}
@@ -327,8 +324,8 @@ def test_loss_directive_and_mathml_in_a_build(tmp_path):
     # The link goes to autodoc's entry; the directive itself creates no object target.
     assert 'href="api.html#lossdocs.huber"' in page
     assert 'id="lossdocs.huber"' not in page and api.count('id="lossdocs.huber"') == 1
-    assert 'href="_modules/lossdocs/regression/robust.html#huber"' in page
-    assert (tmp_path / "html" / "_modules" / "lossdocs" / "regression" / "robust.html").is_file()
+    assert 'href="_modules/lossdocs/regression/huber.html#huber"' in page
+    assert (tmp_path / "html" / "_modules" / "lossdocs" / "regression" / "huber.html").is_file()
     assert "PyTorch counterpart: " in page and "torch.nn.functional.huber_loss" in page
     # amsmath: one number, from Sphinx, under a label stable across builds.
     assert 'id="equation-index-amsmath-1"' in page
@@ -349,3 +346,37 @@ def test_loss_directive_refuses_a_name_it_cannot_import(tmp_path):
     result = _build(tmp_path / "src", {"index.md": page})
     assert result.returncode != 0
     assert "cannot import 'lossdocs.no_such_loss'" in result.stderr
+
+
+def _strip_calls(literal: str) -> str:
+    """``f(a, g(b)).h()`` -> ``f.h``: the dotted name a cheat-sheet call spells."""
+    while (shorter := re.sub(r"\([^()]*\)", "", literal)) != literal:
+        literal = shorter
+    return literal
+
+
+def test_cheat_sheet_names_the_counterpart_of_the_notes_first_line():
+    # The cheat sheet's "PyTorch / torchvision" column may show a call (with its
+    # arguments), but it must name what the docstring's fixed PyTorch line names.
+    rows = 0
+    for line in (ROOT / "docs" / "cheatsheet.md").read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        name = cells[0].strip("`")
+        if len(cells) != 5 or name not in lossdocs.__all__:
+            continue
+        rows += 1
+        expected = torch_counterpart(inspect.getdoc(getattr(lossdocs, name)))
+        if expected is None:
+            assert cells[1].startswith("—"), f"{name}: the cheat sheet names {cells[1]}"
+        else:
+            literal = re.match(r"`([^`]+)`", cells[1])
+            assert literal and _strip_calls(literal[1]) == expected, (name, cells[1])
+    assert rows >= 30  # the tables were read
+
+
+def test_myst_still_labels_amsmath_at_random():
+    # docs/_ext/myst_patches.py, patch 2: drop it once MyST's labels are stable.
+    _docs_stack()
+    from myst_patches import stable_labels_needed
+
+    assert stable_labels_needed(), "MyST labels amsmath blocks deterministically: drop patch 2"

@@ -152,7 +152,8 @@ def test_surrogates_bound_the_zero_one_loss(gallery):
     for name, curve in g["curves"].items():
         assert g["at_zero"][name] == pytest.approx(1.0), name  # all pass through (0, 1)
         assert np.all(curve >= zero_one - 1e-12), name
-    # The 0-1 loss is a step: 1 for m <= 0, 0 for m > 0.
+    # The 0-1 loss is a step: 1 for m <= 0, 0 for m > 0 (the convention of surrogates.md).
+    assert 0.0 in g["margin"]
     np.testing.assert_array_equal(zero_one, (g["margin"] <= 0).astype(float))
 
 
@@ -265,6 +266,12 @@ def test_classification_landscape(gallery):
     s = g["surfaces"]
     n_points = g["y"].size
     np.testing.assert_allclose(s["0-1"] * n_points, np.round(s["0-1"] * n_points), atol=1e-9)
+    # The convention of surrogates.md: a margin of 0 is an error, for either label. At w = 0
+    # every score is 0, so every point is an error.
+    margins = g["y"] * g["scores"]
+    np.testing.assert_array_equal(s["0-1"], (margins <= 0).mean(axis=-1))
+    i, j = np.flatnonzero(g["w2"] == 0.0)[0], np.flatnonzero(g["w1"] == 0.0)[0]
+    assert s["0-1"][i, j] == 1.0
     # Hinge and exponential are upper bounds of the 0-1 loss, the logistic one in log2.
     assert np.all(s["hinge"] >= s["0-1"]) and np.all(s["exponential"] >= s["0-1"])
     assert np.all(s["logistic"] / np.log(2) >= s["0-1"] - 1e-12)

@@ -13,7 +13,7 @@ changes and prints what is left to translate; these tests fail until it is done:
   means it is stale.
 
 Also the pieces of the Chinese build that need no build: Read the Docs' language
-code, the switcher's links there, and docs/_ext/myst_speedup.py.
+code, the switcher's links there, and docs/_ext/myst_patches.py.
 """
 
 from __future__ import annotations
@@ -154,16 +154,16 @@ def test_the_switcher_follows_read_the_docs_urls():
     assert language_root("en", rtd) == "../../en/latest/"
 
 
-def test_myst_speedup_parses_into_the_given_document_without_a_spare(monkeypatch):
-    # docs/_ext/myst_speedup.py: a given document, and no throwaway one built beside it.
+def test_myst_lazy_document_parses_into_the_given_document_without_a_spare(monkeypatch):
+    # docs/_ext/myst_patches.py, patch 1: a given document, and no throwaway one built beside it.
     base = pytest.importorskip("myst_parser.mdit_to_docutils.base")
     from docutils.frontend import get_default_settings
     from docutils.utils import new_document
     from myst_parser.parsers.docutils_ import Parser
-    from myst_speedup import _lazy, needed
+    from myst_patches import _lazy, lazy_document_needed
 
     monkeypatch.setattr(base.DocutilsRenderer, "setup_render", base.DocutilsRenderer.setup_render)
-    assert needed(), "MyST builds its default document lazily now: drop myst_speedup"
+    assert lazy_document_needed(), "MyST builds its default document lazily: drop patch 1"
     made = []
     make_document = base.make_document
     monkeypatch.setattr(base, "make_document", lambda *a, **k: made.append(1) or make_document())
@@ -173,4 +173,4 @@ def test_myst_speedup_parses_into_the_given_document_without_a_spare(monkeypatch
     Parser().parse("# Title\n\nSome *text*.\n", document)
     assert not made
     assert document.astext().split() == ["Title", "Some", "text."]
-    assert not needed()  # applied once
+    assert not lazy_document_needed()  # applied once

@@ -17,6 +17,7 @@ __all__ = [
     "first_math_block",
     "normalise_tex",
     "numpydoc_section",
+    "TORCH_LINE",
     "resolve",
     "torch_counterpart",
 ]
@@ -24,9 +25,8 @@ __all__ = [
 _MATH_DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)\.\.[ \t]+math::[ \t]*(?P<arg>.*)$")
 _OPTION = re.compile(r"^[ \t]*:[\w-]+:")
 _UNDERLINE = re.compile(r"^[ \t]*-{3,}[ \t]*$")
-_TORCH_LITERAL = re.compile(r"``((?:torch|torchvision)\.[^`]+?)``")
-_LABELLED = re.compile(r"\b(?:PyTorch|torchvision)(?: counterpart)?:\s*" + _TORCH_LITERAL.pattern)
-_NO_COUNTERPART = re.compile(r"\bno PyTorch counterpart\b|\bPyTorch has no\b", re.IGNORECASE)
+#: The fixed first line of every public function's Notes (CONTRIBUTING.md, "Docstrings").
+TORCH_LINE = re.compile(r"PyTorch: (?:``(?P<name>(?:torch|torchvision)\.[\w.]+)``|none)\.")
 
 
 def _indent(line: str) -> int:
@@ -95,24 +95,25 @@ def numpydoc_section(doc: str | None, title: str) -> str | None:
 
 
 def torch_counterpart(doc: str | None) -> str | None:
-    r"""Return the PyTorch counterpart named in the docstring's Notes, or None.
+    r"""Return the PyTorch counterpart that the first line of the Notes names, or None.
 
-    In order: the literal right after a ``PyTorch:`` (or ``torchvision:``)
-    label; None if the Notes say "No PyTorch counterpart" or "PyTorch has
-    no ..." (its other ``torch`` literals are then comparisons, not the
-    counterpart); else the first ````torch.…```` / ````torchvision.…```` literal.
+    That line is ``PyTorch: ``torch.nn.functional.l1_loss``.`` (or a
+    ``torchvision`` name) or ``PyTorch: none.``; a docstring without it raises
+    ValueError, so a new function cannot drop it unnoticed.
 
-    >>> torch_counterpart("S.\n\nNotes\n-----\nPyTorch: ``torch.nn.functional.l1_loss``.")
+    >>> torch_counterpart("S.\n\nNotes\n-----\nPyTorch: ``torch.nn.functional.l1_loss``.\n\nMore.")
     'torch.nn.functional.l1_loss'
-    >>> print(torch_counterpart("S.\n\nNotes\n-----\nPyTorch has no such loss (``torch.abs``)."))
+    >>> print(torch_counterpart("S.\n\nNotes\n-----\nPyTorch: none.\n\nSee ``torch.abs``."))
     None
     """
     notes = numpydoc_section(doc, "Notes") or ""
-    match = _LABELLED.search(notes)
-    if match is None and _NO_COUNTERPART.search(notes):
-        return None
-    match = match or _TORCH_LITERAL.search(notes)
-    return match[1].strip() if match else None
+    first = notes.split("\n", 1)[0].strip()
+    match = TORCH_LINE.fullmatch(first)
+    if match is None:
+        raise ValueError(
+            f"the Notes must open with 'PyTorch: ``torch.xxx``.' or 'PyTorch: none.', got {first!r}"
+        )
+    return match["name"]
 
 
 def normalise_tex(tex: str) -> str:

@@ -14,8 +14,6 @@ Registered as the HTML math renderer ``mathml`` (select it with
   file and line (so ``-W`` fails); the page shows its TeX in a ``code`` element.
 - A prime (``f'``) is set after its base, not as a superscript (the glyph is
   raised already; as a superscript browsers draw it far too high).
-- MyST numbers amsmath blocks under random labels (a new ``id`` on every
-  build); they are replaced by stable ones, ``<docname>-amsmath-<n>``.
 
 The math font (STIX Two Math) comes from ``_static/lossdocs.css``.
 """
@@ -139,28 +137,10 @@ def html_visit_displaymath(self: HTML5Translator, node: nodes.math_block) -> Non
     raise nodes.SkipNode
 
 
-def _stable_amsmath_labels() -> None:
-    """Give MyST's numbered amsmath blocks labels that do not change between builds."""
-    try:
-        from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
-    except ImportError:  # pragma: no cover (MyST not installed: nothing to fix)
-        return
-    if getattr(SphinxRenderer, "_lossdocs_stable_labels", False):
-        return
-
-    def _label(self: Any) -> str:
-        self._lossdocs_amsmath_n = getattr(self, "_lossdocs_amsmath_n", 0) + 1
-        return f"{self.sphinx_env.docname}-amsmath-{self._lossdocs_amsmath_n}"
-
-    SphinxRenderer._random_label = _label
-    SphinxRenderer._lossdocs_stable_labels = True
-
-
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_html_math_renderer(
         "mathml",
         inline_renderers=(html_visit_math, None),
         block_renderers=(html_visit_displaymath, None),
     )
-    _stable_amsmath_labels()
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

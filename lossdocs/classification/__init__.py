@@ -1,32 +1,63 @@
-"""Classification losses: 0-1, cross-entropy, binary cross-entropy, margin and focal losses."""
+"""Classification losses: 0-1, cross-entropy, binary cross-entropy, margin and focal losses.
 
-# Each submodule lists its public names in __all__; the family re-exports them.
-from . import (
-    binary,
-    categorical,
-    categorical_grad,
-    focal,
-    margin,
-    margin_grad,
-    softmax_focal,
-    zero_one_loss,
+One module per main function, named after it (its ``*_grad`` right below it);
+see "Where code lives" in CONTRIBUTING.md.
+"""
+
+from .binary_cross_entropy import (
+    binary_cross_entropy,
+    binary_cross_entropy_grad,
 )
-from .binary import *  # noqa: F403
-from .categorical import *  # noqa: F403
-from .categorical_grad import *  # noqa: F403
-from .focal import *  # noqa: F403
-from .margin import *  # noqa: F403
-from .margin_grad import *  # noqa: F403
-from .softmax_focal import *  # noqa: F403
-from .zero_one_loss import *  # noqa: F403
+from .binary_cross_entropy_with_logits import (
+    binary_cross_entropy_with_logits,
+    binary_cross_entropy_with_logits_grad,
+)
+from .cross_entropy import (
+    cross_entropy,
+    cross_entropy_grad,
+)
+from .exponential import (
+    exponential,
+    exponential_grad,
+)
+from .focal_loss import (
+    focal_loss,
+    focal_loss_grad,
+)
+from .hinge import (
+    hinge,
+    hinge_grad,
+)
+from .logistic import (
+    logistic,
+    logistic_grad,
+)
+from .nll_loss import (
+    nll_loss,
+)
+from .softmax_focal_loss import (
+    softmax_focal_loss,
+)
+from .zero_one import (
+    zero_one,
+)
 
 __all__ = [
-    *zero_one_loss.__all__,
-    *categorical.__all__,
-    *categorical_grad.__all__,
-    *softmax_focal.__all__,
-    *binary.__all__,
-    *margin.__all__,
-    *margin_grad.__all__,
-    *focal.__all__,
+    "zero_one",
+    "cross_entropy",
+    "nll_loss",
+    "cross_entropy_grad",
+    "softmax_focal_loss",
+    "binary_cross_entropy",
+    "binary_cross_entropy_with_logits",
+    "binary_cross_entropy_grad",
+    "binary_cross_entropy_with_logits_grad",
+    "hinge",
+    "exponential",
+    "logistic",
+    "hinge_grad",
+    "exponential_grad",
+    "logistic_grad",
+    "focal_loss",
+    "focal_loss_grad",
 ]

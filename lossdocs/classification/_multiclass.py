@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import numbers
 from typing import NamedTuple
 
 import numpy as np
 
-from .._checks import (
-    _to_array,
+from .._reduction import check_nonempty_mean, check_reduction
+from .._validation import (
     as_float,
     as_floats,
     as_int_labels,
-    check_nonempty_mean,
-    check_reduction,
+    check_int,
+    check_real,
     check_unit_interval,
+    to_array,
 )
 
 
@@ -77,10 +77,7 @@ def parse(
 ):
     """Validate a multiclass loss's inputs the way every entry point needs."""
     check_reduction(reduction, allow_none=not grad)
-    if ignore_index is not None and (
-        isinstance(ignore_index, bool) or not isinstance(ignore_index, numbers.Integral)
-    ):
-        raise TypeError(f"ignore_index must be an integer, got {ignore_index!r}")
+    ignore_index = check_int(ignore_index, "ignore_index", allow_none=True)
     scores = as_float(scores, scores_name)
     if scores.ndim == 0 or scores.shape[-1 if scores.ndim == 1 else 1] == 0:
         raise ValueError(
@@ -90,7 +87,7 @@ def parse(
     axis = 0 if scores.ndim == 1 else 1
     n_classes = scores.shape[axis]
     index_shape = scores.shape[:axis] + scores.shape[axis + 1 :]
-    target_arr = _to_array(target, "target")
+    target_arr = to_array(target, "target")
     if allow_probs and target_arr.shape == scores.shape:
         if ignore_index is not None and ignore_index >= 0:
             raise ValueError(
@@ -157,7 +154,13 @@ def weighted_target(batch, label_smoothing):
 
 def parse_cross_entropy(logits, target, weight, ignore_index, label_smoothing, reduction, grad):
     """Validate the arguments of cross_entropy(_grad); return the batch and the smoothing."""
-    eps = _check_label_smoothing(label_smoothing)
+    eps = check_real(
+        label_smoothing,
+        "label_smoothing",
+        low=0,
+        high=1,
+        why="PyTorch silently treats a negative value as 0",
+    )
     batch = parse(
         logits,
         target,
@@ -168,14 +171,3 @@ def parse_cross_entropy(logits, target, weight, ignore_index, label_smoothing, r
         grad=grad,
     )
     return batch, eps
-
-
-def _check_label_smoothing(label_smoothing):
-    if isinstance(label_smoothing, bool) or not isinstance(label_smoothing, numbers.Real):
-        raise TypeError(f"label_smoothing must be a real number, got {label_smoothing!r}")
-    if not 0 <= label_smoothing <= 1:
-        raise ValueError(
-            f"label_smoothing must lie in [0, 1], got {label_smoothing} "
-            "(PyTorch silently treats a negative value as 0)"
-        )
-    return float(label_smoothing)

@@ -1,13 +1,27 @@
-"""Entropy and divergences between distributions: KL, Jensen-Shannon and the Gaussian KL."""
+"""Entropy and divergences between distributions: KL, Jensen-Shannon and the Gaussian KL.
 
-# Each submodule lists its public names in __all__; the family re-exports them.
-from . import gaussian, jensen_shannon, kl
-from .gaussian import *  # noqa: F403
-from .jensen_shannon import *  # noqa: F403
-from .kl import *  # noqa: F403
+One module per main function, named after it (its ``*_grad`` right below it);
+see "Where code lives" in CONTRIBUTING.md.
+"""
+
+from .entropy import (
+    entropy,
+)
+from .gaussian_kl import (
+    gaussian_kl,
+)
+from .js_divergence import (
+    js_divergence,
+)
+from .kl_divergence import (
+    kl_divergence,
+    kl_divergence_grad,
+)
 
 __all__ = [
-    *kl.__all__,
-    *jensen_shannon.__all__,
-    *gaussian.__all__,
+    "entropy",
+    "kl_divergence",
+    "kl_divergence_grad",
+    "js_divergence",
+    "gaussian_kl",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._checks import as_float, as_floats, check_axis, check_same_shape
+from .._validation import as_float, as_floats, check_axis, check_same_shape
 
 # 1 / (2k + 3): the tail of atanh(s) = s + s^3/3 + s^5/5 + ..., enough terms for |s| <= 1/3.
 _ATANH_TAIL = 1.0 / (2.0 * np.arange(16) + 3.0)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 
-from .._checks import as_float, as_int_labels, check_nonempty_mean, check_reduction
+from .._reduction import check_nonempty_mean, check_reduction
+from .._validation import as_float, as_int_labels, check_int
 from ..classification import cross_entropy
 
 __all__ = ["causal_lm_loss"]
@@ -69,10 +68,12 @@ def causal_lm_loss(logits, labels, *, ignore_index=-100, reduction="mean"):
 
     Notes
     -----
-    PyTorch: ``torch.nn.functional.cross_entropy(logits[:, :-1].reshape(-1, V),
-    labels[:, 1:].reshape(-1), ignore_index=-100)``, the same values for every
-    reduction; Hugging Face transformers' ``ForCausalLMLoss`` (which pads the
-    labels with -100 on the right and shifts them) gives the same mean.
+    PyTorch: ``torch.nn.functional.cross_entropy``.
+
+    On the shifted tokens: ``cross_entropy(logits[:, :-1].reshape(-1, V),
+    labels[:, 1:].reshape(-1), ignore_index=-100)`` gives the same values for
+    every reduction; Hugging Face transformers' ``ForCausalLMLoss`` (which pads
+    the labels with -100 on the right and shifts them) gives the same mean.
 
     'mean' divides by the number of scored tokens in *this* call. Under
     gradient accumulation or data parallelism the mean of per-micro-batch
@@ -117,8 +118,7 @@ def causal_lm_loss(logits, labels, *, ignore_index=-100, reduction="mean"):
     9.0795...e-05
     """
     check_reduction(reduction)
-    if isinstance(ignore_index, bool) or not isinstance(ignore_index, numbers.Integral):
-        raise TypeError(f"ignore_index must be an integer, got {ignore_index!r}")
+    ignore_index = check_int(ignore_index, "ignore_index")
     logits = as_float(logits, "logits")
     if logits.ndim != 3 or logits.shape[2] == 0:
         raise ValueError(

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._checks import check_real, check_reduction, check_same_shape, reduce
+from .._reduction import check_reduction, reduce
+from .._validation import check_bool, check_real, check_same_shape
 from ..activations import log_softmax
-from ._checks import logit_rows
+from ._logit_rows import logit_rows
 
 __all__ = ["distillation_loss"]
 
@@ -74,9 +75,11 @@ def distillation_loss(
 
     Notes
     -----
-    PyTorch: ``torch.nn.functional.kl_div(log_softmax(z / T), softmax(v / T),
-    reduction="batchmean") * T**2`` (forward) on (N, C) rows; the reverse form
-    swaps the roles, ``kl_div(log_softmax(v / T), softmax(z / T),
+    PyTorch: ``torch.nn.functional.kl_div``.
+
+    The forward loss on (N, C) rows is ``kl_div(log_softmax(z / T),
+    softmax(v / T), reduction="batchmean") * T**2``; the reverse form swaps
+    the roles, ``kl_div(log_softmax(v / T), softmax(z / T),
     reduction="batchmean") * T**2``.
 
     - ``"batchmean"`` divides by the *first* dimension: on LLM logits of shape
@@ -123,8 +126,7 @@ def distillation_loss(
     """
     check_reduction(reduction)
     t = check_real(temperature, "temperature", low=0, low_open=True)
-    if not isinstance(reverse, (bool, np.bool_)):
-        raise TypeError(f"reverse must be a bool, got {reverse!r}")
+    reverse = check_bool(reverse, "reverse")
     student = logit_rows(student_logits, "student_logits")
     teacher = logit_rows(teacher_logits, "teacher_logits")
     check_same_shape(student, teacher, "student_logits", "teacher_logits")

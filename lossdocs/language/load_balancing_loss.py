@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from .._validation import check_int
 from ..activations import softmax
-from ._checks import check_int, logit_rows
+from ._logit_rows import logit_rows
 
 __all__ = ["load_balancing_loss"]
 
@@ -64,7 +65,9 @@ def load_balancing_loss(router_logits, *, top_k=1):
 
     Notes
     -----
-    PyTorch: none. Equal to Hugging Face transformers'
+    PyTorch: none.
+
+    Equal to Hugging Face transformers'
     ``load_balancing_loss_func(gate_logits, num_experts, top_k)`` (Mixtral)
     without an attention mask; its masked form equals this function on the
     rows of the unpadded tokens, ``router_logits[attention_mask.reshape(-1) == 1]``.

@@ -52,8 +52,10 @@ def perplexity(logits, labels, *, ignore_index=-100):
 
     Notes
     -----
-    PyTorch: none; ``torch.exp(torch.nn.functional.cross_entropy(...))`` on
-    the shifted tokens, as :func:`causal_lm_loss` says.
+    PyTorch: none.
+
+    In PyTorch, ``torch.exp`` of the shifted cross-entropy that
+    :func:`causal_lm_loss` names.
 
     It is the exponential of the mean over *all* scored tokens of the batch,
     not the mean of per-sequence perplexities (which is larger, by Jensen's

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .._checks import as_float, check_axis, check_nonempty_mean, check_reduction, reduce
+from .._reduction import check_nonempty_mean, check_reduction, reduce
+from .._validation import as_float, check_nonempty_axis
 from ..activations import logsumexp
 
 __all__ = ["z_loss"]
@@ -53,9 +54,11 @@ def z_loss(logits, *, axis=-1, reduction="mean"):
 
     Notes
     -----
-    PyTorch: none; ``torch.logsumexp(logits, dim=-1).square().mean()``.
-    Hugging Face transformers' ``router_z_loss_func`` (Switch Transformers)
-    is the same mean over the router's tokens.
+    PyTorch: none.
+
+    In PyTorch, ``torch.logsumexp(logits, dim=-1).square().mean()``. Hugging
+    Face transformers' ``router_z_loss_func`` (Switch Transformers) is the
+    same mean over the router's tokens.
 
     Adding a constant :math:`c` to every logit leaves the softmax, and so the
     cross-entropy, unchanged, but moves :math:`\log Z` by :math:`c`: the z-loss
@@ -86,11 +89,7 @@ def z_loss(logits, *, axis=-1, reduction="mean"):
     """
     check_reduction(reduction)
     logits = as_float(logits, "logits")
-    if logits.ndim == 0:
-        raise ValueError("logits must be at least 1-D, got a 0-d array")
-    axis = check_axis(axis, logits.ndim)
-    if logits.shape[axis] == 0:
-        raise ValueError(f"logits is empty along axis {axis}: a softmax needs >= 1 entry")
+    axis = check_nonempty_axis(logits, axis, "logits")
     check_nonempty_mean(logits.size // logits.shape[axis], reduction, "logits")
     log_z = logsumexp(logits, axis=axis)
     return reduce(log_z * log_z, reduction)

@@ -1,11 +1,33 @@
-"""Regression losses: squared, absolute, Huber and smooth L1, with their gradients."""
+"""Regression losses: squared, absolute, Huber and smooth L1, with their gradients.
 
-# Each submodule lists its public names in __all__; the family re-exports them.
-from . import elementary, robust
-from .elementary import *  # noqa: F403
-from .robust import *  # noqa: F403
+One module per main function, named after it (its ``*_grad`` right below it);
+see "Where code lives" in CONTRIBUTING.md.
+"""
+
+from .huber import (
+    huber,
+    huber_grad,
+)
+from .mae import (
+    mae,
+    mae_grad,
+)
+from .mse import (
+    mse,
+    mse_grad,
+)
+from .smooth_l1 import (
+    smooth_l1,
+    smooth_l1_grad,
+)
 
 __all__ = [
-    *elementary.__all__,
-    *robust.__all__,
+    "mse",
+    "mae",
+    "mse_grad",
+    "mae_grad",
+    "huber",
+    "smooth_l1",
+    "huber_grad",
+    "smooth_l1_grad",
 ]

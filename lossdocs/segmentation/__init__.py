@@ -1,15 +1,45 @@
-"""Segmentation: soft Jaccard and Dice losses, and the hard-mask metrics IoU, mIoU and Dice."""
+"""Segmentation: soft Jaccard and Dice losses, and the hard-mask metrics IoU, mIoU and Dice.
 
-# Each submodule lists its public names in __all__; the family re-exports them.
-from . import masks, metrics, soft, soft_grad
-from .masks import *  # noqa: F403
-from .metrics import *  # noqa: F403
-from .soft import *  # noqa: F403
-from .soft_grad import *  # noqa: F403
+One module per main function, named after it (its ``*_grad`` right below it);
+see "Where code lives" in CONTRIBUTING.md.
+"""
+
+from .confusion_matrix import (
+    confusion_matrix,
+)
+from .dice_coefficient import (
+    dice_coefficient,
+)
+from .dice_loss import (
+    dice_loss,
+    dice_loss_grad,
+)
+from .iou_from_confusion_matrix import (
+    iou_from_confusion_matrix,
+)
+from .iou_per_class import (
+    iou_per_class,
+)
+from .jaccard_index import (
+    jaccard_index,
+)
+from .jaccard_loss import (
+    jaccard_loss,
+    jaccard_loss_grad,
+)
+from .mean_iou import (
+    mean_iou,
+)
 
 __all__ = [
-    *soft.__all__,
-    *soft_grad.__all__,
-    *metrics.__all__,
-    *masks.__all__,
+    "jaccard_loss",
+    "dice_loss",
+    "jaccard_loss_grad",
+    "dice_loss_grad",
+    "confusion_matrix",
+    "iou_from_confusion_matrix",
+    "iou_per_class",
+    "mean_iou",
+    "dice_coefficient",
+    "jaccard_index",
 ]

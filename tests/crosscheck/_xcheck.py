@@ -25,7 +25,7 @@ EXTREME = np.array([-1e4, -745.0, -100.0, -40.0, -1.0, 0.0, 1.0, 40.0, 100.0, 74
 def ld(name: str):
     """Return ``lossdocs.<name>``, failing the test (not erroring at import) if it is missing."""
     if name not in lossdocs.__all__:
-        pytest.fail(f"lossdocs.{name} is not in lossdocs.__all__ (api.md lists it)")
+        pytest.fail(f"lossdocs.{name} is not in lossdocs.__all__ (tests/test_api.py lists it)")
     return getattr(lossdocs, name)
 
 

@@ -88,7 +88,7 @@ def test_extreme_and_masked_logits(dtype):
         (np.zeros((2, 3)), np.zeros((2, 3, 1)), {}, ValueError, "teacher_logits must have shape"),
         (np.zeros((2, 3)), np.zeros((2, 3)), {"temperature": 0}, ValueError, "temperature"),
         (np.zeros((2, 3)), np.zeros((2, 3)), {"temperature": "2"}, TypeError, "temperature"),
-        (np.zeros((2, 3)), np.zeros((2, 3)), {"reverse": 1}, TypeError, "reverse must be a bool"),
+        (np.zeros((2, 3)), np.zeros((2, 3)), {"reverse": 1}, TypeError, "reverse must be True"),
         (np.zeros((2, 3)), np.zeros((2, 3)), {"reduction": "batchmean"}, ValueError, "reduction"),
         (np.zeros((0, 3)), np.zeros((0, 3)), {}, ValueError, "no rows"),
     ],

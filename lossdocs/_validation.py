@@ -1,0 +1,202 @@
+"""Input checks shared by every family: arrays, shapes and scalar hyperparameters.
+
+Every public function validates at its entry point with these helpers, so a
+bad argument fails with a message naming it instead of a NumPy traceback
+from deep inside the computation.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+
+import numpy as np
+
+
+def to_array(x, name: str) -> np.ndarray:
+    try:
+        return np.asarray(x)
+    except Exception as exc:  # ragged lists and the like
+        raise TypeError(f"{name} must be array-like of numbers: {exc}") from None
+
+
+def as_float(x, name: str, *, dtype=None) -> np.ndarray:
+    """Return ``x`` as a floating array: float32/float64 kept, ints and bools to float64.
+
+    ``dtype`` forces a floating type (used to bring a target to the
+    prediction's precision).
+    """
+    arr = to_array(x, name)
+    if arr.dtype.kind in "biu":
+        arr = arr.astype(np.float64 if dtype is None else dtype)
+    elif arr.dtype == np.float16:
+        # float16 has no headroom for the stable formulas; compute in float32.
+        arr = arr.astype(np.float32)
+    elif arr.dtype.kind != "f":
+        raise TypeError(f"{name} must hold real numbers, got dtype {arr.dtype}")
+    if dtype is not None:
+        arr = arr.astype(dtype, copy=False)
+    return arr
+
+
+def as_floats(**arrays) -> tuple[np.ndarray, ...]:
+    """Convert several arrays with :func:`as_float` and bring them to one dtype.
+
+    The common dtype is that of the arrays that were floating to begin with,
+    so a float32 prediction with integer labels stays float32. Keyword order
+    is kept: ``pred, target = as_floats(pred=p, target=t)``.
+    """
+    arrs = {name: to_array(value, name) for name, value in arrays.items()}
+    floating = [
+        np.float32 if a.dtype == np.float16 else a.dtype
+        for a in arrs.values()
+        if a.dtype.kind == "f"
+    ]
+    common = np.result_type(*floating) if floating else np.float64
+    return tuple(as_float(a, name, dtype=common) for name, a in arrs.items())
+
+
+def as_int_labels(x, name: str) -> np.ndarray:
+    """Return ``x`` as an int64 array of labels; floats must hold whole numbers."""
+    arr = np.asarray(x)
+    if arr.dtype.kind in "biu":
+        return arr.astype(np.int64, copy=False)
+    if arr.dtype.kind == "f":
+        if not np.all(np.isfinite(arr)) or np.any(arr != np.round(arr)):
+            raise TypeError(f"{name} must hold integer class labels, got non-integer values")
+        return arr.astype(np.int64)
+    raise TypeError(f"{name} must hold integer class labels, got dtype {arr.dtype}")
+
+
+def check_same_shape(a: np.ndarray, b: np.ndarray, name_a: str, name_b: str) -> None:
+    """Raise unless the two arrays have the same shape (no silent broadcasting)."""
+    if a.shape != b.shape:
+        raise ValueError(
+            f"{name_b} must have the shape of {name_a}: got {name_b}.shape={b.shape} "
+            f"and {name_a}.shape={a.shape} (lossdocs does not broadcast targets)"
+        )
+
+
+def _bounds_rule(low, high, low_open, high_open) -> str:
+    """The rule a bounded number breaks, in words: ``lie in (0, 1]``, ``be >= 0``, ..."""
+    if low is not None and high is not None:
+        return f"lie in {'(' if low_open else '['}{low}, {high}{')' if high_open else ']'}"
+    if low is not None:
+        return f"be {'>' if low_open else '>='} {low}"
+    return f"be {'<' if high_open else '<='} {high}"
+
+
+def _out_of_bounds(value, low, high, low_open, high_open) -> bool:
+    below = low is not None and (value <= low if low_open else value < low)
+    above = high is not None and (value >= high if high_open else value > high)
+    return below or above
+
+
+def check_real(
+    value,
+    name: str,
+    *,
+    low=None,
+    high=None,
+    low_open=False,
+    high_open=False,
+    finite=False,
+    allow_none=False,
+    allow_nan=False,
+    why="",
+):
+    """Return ``value`` as a float, raising unless it is a real number within the bounds.
+
+    Bounds are inclusive unless ``low_open`` / ``high_open``: ``check_real(t,
+    'temperature', low=0, low_open=True)`` requires ``t > 0``. ``finite`` also
+    rejects infinities; ``allow_nan`` lets NaN through (a "no value" marker);
+    ``why`` is appended to the out-of-bounds message in parentheses. A bool is
+    not a number here, and None raises unless ``allow_none``.
+    """
+    if value is None and allow_none:
+        return None
+    or_nan = " or NaN" if allow_nan else ""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a real number{or_nan}, got {value!r}")
+    value = float(value)
+    if math.isnan(value):
+        if allow_nan:
+            return value
+        raise ValueError(f"{name} must not be NaN")
+    if finite and math.isinf(value):
+        raise ValueError(f"{name} must be finite, got {value}")
+    if _out_of_bounds(value, low, high, low_open, high_open):
+        rule = _bounds_rule(low, high, low_open, high_open)
+        tail = f" ({why})" if why else ""
+        raise ValueError(
+            f"{name} must {rule}{' or be NaN' if allow_nan else ''}, got {value}{tail}"
+        )
+    return value
+
+
+def check_int(value, name: str, *, low=None, high=None, allow_none=False):
+    """Return ``value`` as an int, raising unless it is an integer within ``[low, high]``.
+
+    NumPy integers pass; bools and whole floats (``2.0``) do not.
+    """
+    if value is None and allow_none:
+        return None
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be an integer, got {value!r}")
+    value = int(value)
+    if _out_of_bounds(value, low, high, False, False):
+        raise ValueError(f"{name} must {_bounds_rule(low, high, False, False)}, got {value}")
+    return value
+
+
+def check_bool(value, name: str) -> bool:
+    """Return ``value`` as a bool, raising unless it is True or False (NumPy's too)."""
+    if not isinstance(value, bool | np.bool_):
+        raise TypeError(f"{name} must be True or False, got {value!r}")
+    return bool(value)
+
+
+def check_choice(value, name: str, choices: tuple[str, ...]) -> str:
+    """Return ``value``, raising unless it is one of the strings ``choices``.
+
+    A non-string (say an array of strings) raises before any comparison, which
+    NumPy would otherwise turn into an ambiguous truth value; both cases raise
+    ValueError, as ``reduction=None`` always has.
+    """
+    if not isinstance(value, str):
+        raise ValueError(f"{name} must be a string, one of {choices}, got {value!r}")
+    if value not in choices:
+        raise ValueError(f"{name} must be one of {choices}, got {value!r}")
+    return value
+
+
+def check_unit_interval(x: np.ndarray, name: str) -> None:
+    """Raise if any (non-NaN) value of ``x`` lies outside [0, 1]."""
+    if np.any((x < 0) | (x > 1)):
+        bad = x[(x < 0) | (x > 1)].flat[0]
+        raise ValueError(f"{name} must lie in [0, 1], found {bad}")
+
+
+def check_plus_minus_one(x: np.ndarray, name: str) -> None:
+    """Raise unless every (non-NaN) value of ``x`` is -1 or +1."""
+    bad = ~((x == 1) | (x == -1) | np.isnan(x))
+    if np.any(bad):
+        raise ValueError(f"{name} must hold labels -1 or +1, found {x[bad].flat[0]}")
+
+
+def check_axis(axis, ndim: int, name: str = "axis") -> int:
+    """Normalise an integer axis against ``ndim`` dimensions."""
+    axis = check_int(axis, name)
+    if not -ndim <= axis < ndim:
+        raise ValueError(f"{name}={axis} is out of range for an array of {ndim} dimension(s)")
+    return int(axis) % ndim
+
+
+def check_nonempty_axis(x: np.ndarray, axis, name: str) -> int:
+    """Normalise ``axis`` for a reduction along it: ``x`` at least 1-D and not empty there."""
+    if x.ndim == 0:
+        raise ValueError(f"{name} must be at least 1-D, got a 0-d array")
+    axis = check_axis(axis, x.ndim)
+    if x.shape[axis] == 0:
+        raise ValueError(f"{name} is empty along axis {axis}")
+    return axis

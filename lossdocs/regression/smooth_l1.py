@@ -1,0 +1,142 @@
+"""``smooth_l1`` and ``smooth_l1_grad``."""
+
+from __future__ import annotations
+
+from .._reduction import pred_target
+from .._validation import check_real
+from .huber import huber, huber_grad
+from .mae import mae, mae_grad
+
+__all__ = ["smooth_l1", "smooth_l1_grad"]
+
+
+def smooth_l1(pred, target, *, beta=1.0, reduction="mean"):
+    r"""Compute the smooth L1 loss of Fast R-CNN: MAE with a rounded kink.
+
+    Used for bounding-box regression in detectors: near zero it is a
+    parabola, beyond `beta` it is :math:`|x|` shifted down, so its slope
+    there is 1 whatever `beta` is.
+
+    .. math::
+
+        \ell_\beta(\hat y, y) =
+        \begin{cases}
+            \dfrac{(\hat y - y)^2}{2 \beta} & \text{if } |\hat y - y| < \beta \\
+            |\hat y - y| - \tfrac{1}{2} \beta & \text{otherwise}
+        \end{cases}
+
+    Parameters
+    ----------
+    pred : array_like
+        Predictions :math:`\hat y`, any shape.
+    target : array_like
+        Targets :math:`y`, the shape of `pred`.
+    beta : float, default 1.0
+        Width of the quadratic zone; must be >= 0 (0 gives :func:`mae`).
+    reduction : {'mean', 'sum', 'none'}, default 'mean'
+        'none' returns the per-element losses.
+
+    Returns
+    -------
+    ndarray or float
+        The loss; 0 is best.
+
+    Raises
+    ------
+    ValueError
+        If the shapes differ, `beta` is negative, `reduction` is unknown, or
+        the mean is taken over an empty array.
+    TypeError
+        If an input does not hold real numbers.
+
+    See Also
+    --------
+    huber : ``smooth_l1(..., beta=b) == huber(..., delta=b) / b``: the two
+        coincide only at ``beta = delta = 1``.
+    mae : The limit ``beta = 0``.
+    smooth_l1_grad : Its gradient.
+
+    Notes
+    -----
+    PyTorch: ``torch.nn.functional.smooth_l1_loss``.
+
+    It is Huber divided by `beta`, not Huber itself, a point the source notes
+    get wrong: as `beta` grows, smooth L1 tends to 0 while Huber tends to
+    half the MSE, and the linear slope is 1 here but `delta` for Huber.
+    PyTorch: ``torch.nn.functional.smooth_l1_loss`` (``beta=0`` is L1 there
+    too). NaN propagates.
+
+    References
+    ----------
+    .. [1] R. Girshick, "Fast R-CNN", ICCV 2015.
+
+    Examples
+    --------
+    >>> from lossdocs import smooth_l1, huber
+    >>> print(smooth_l1([0.5, 3.0], [0.0, 0.0], beta=2.0, reduction="none"))
+    [0.0625 2.    ]
+    >>> print(huber([0.5, 3.0], [0.0, 0.0], delta=2.0, reduction="none") / 2.0)
+    [0.0625 2.    ]
+    """
+    beta = check_real(beta, "beta", low=0)
+    pred, target = pred_target(pred, target, reduction)
+    if beta == 0:
+        return mae(pred, target, reduction=reduction)
+    return huber(pred, target, delta=beta, reduction=reduction) / pred.dtype.type(beta)
+
+
+def smooth_l1_grad(pred, target, *, beta=1.0, reduction="mean"):
+    r"""Compute the gradient of :func:`smooth_l1` with respect to `pred`.
+
+    .. math::
+
+        \frac{\partial \ell_\beta}{\partial \hat y_i}
+        = \operatorname{clip}\left(\frac{\hat y_i - y_i}{\beta}, -1, 1\right)
+        \quad (\text{divided by } n \text{ for the mean})
+
+    Parameters
+    ----------
+    pred : array_like
+        Predictions, any shape.
+    target : array_like
+        Targets, the shape of `pred`.
+    beta : float, default 1.0
+        Width of the quadratic zone; must be >= 0 (0 gives the sign).
+    reduction : {'mean', 'sum'}, default 'mean'
+        The reduction of the loss being differentiated; 'none' is refused.
+
+    Returns
+    -------
+    ndarray
+        The gradient, the shape of `pred`.
+
+    Raises
+    ------
+    ValueError
+        If the shapes differ, `beta` is negative, or `reduction` is not
+        'mean' or 'sum'.
+    TypeError
+        If an input does not hold real numbers.
+
+    See Also
+    --------
+    smooth_l1 : The loss.
+
+    Notes
+    -----
+    PyTorch: none.
+
+    With ``beta=0`` this is the subgradient of :func:`mae` (0 at a perfect
+    prediction), as in PyTorch.
+
+    Examples
+    --------
+    >>> from lossdocs import smooth_l1_grad
+    >>> print(smooth_l1_grad([0.5, 3.0], [0.0, 0.0], beta=2.0, reduction="sum"))
+    [0.25 1.  ]
+    """
+    beta = check_real(beta, "beta", low=0)
+    pred, target = pred_target(pred, target, reduction, grad=True)
+    if beta == 0:
+        return mae_grad(pred, target, reduction=reduction)
+    return huber_grad(pred, target, delta=beta, reduction=reduction) / pred.dtype.type(beta)
