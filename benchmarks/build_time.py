@@ -11,14 +11,20 @@ rounds times:
   the difference;
 - a rebuild of the first language after touching one page.
 
-Languages: English, plus every ``docs/locale/<lang>`` that exists. Writes
-``benchmarks/results/build_times.md``. Run by ``nox -s bench`` after bench.py.
+Languages: English, plus every ``docs/locale/<lang>`` that exists. Then the
+page weight of the last build: per language, the HTML of all pages (bytes as
+written, and gzipped as a server sends them), and each page with interactive
+figures (``{lossplot}``, docs/_ext/lossplot.py) with its widgets' inline data,
+whose budget is 100 kB a widget. Writes ``benchmarks/results/build_times.md``.
+Run by ``nox -s bench`` after bench.py.
 """
 
 from __future__ import annotations
 
 import datetime
+import gzip
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -36,6 +42,9 @@ GENERATED = ("docs/_build", "docs/auto_gallery", "docs/api/generated")
 TOUCHED = "docs/classification/ce-and-mle.md"  # any question page would do
 ROUNDS = 3
 BUDGET = {"gallery": 20.0, "language": 15.0, "rebuild": 5.0}  # seconds, docs-stack.md
+WIDGET_BUDGET = 100_000  # bytes of inline data per {lossplot} widget (issue 20)
+WIDGET_DATA = re.compile(rb'<script type="application/json" class="lossplot-data">(.*?)</script>',
+                         re.S)  # fmt: skip
 
 
 def languages(root: Path) -> list[str]:
@@ -103,7 +112,37 @@ def _row(step: str, runs: str, median: float) -> list[str]:
     return [step, runs, f"{median:.1f}", "" if limit is None else f"{limit:.0f}", verdict]
 
 
-def write(rounds: list[dict[str, float]], langs: list[str], load: str) -> Path:
+def _kb(size: float) -> str:
+    return f"{size / 1000:.1f}"
+
+
+def page_weight(html: Path, langs: list[str]) -> str:
+    """A table of the built HTML's weight: all pages of each language, then each widget page."""
+    rows = []
+    for lang in langs:
+        pages = {p.relative_to(html / lang).as_posix(): p.read_bytes()
+                 for p in sorted((html / lang).rglob("*.html"))}  # fmt: skip
+        packed = {name: len(gzip.compress(text, 9)) for name, text in pages.items()}
+        total = sum(len(text) for text in pages.values())
+        rows.append([f"{lang}: all {len(pages)} pages", _kb(total), _kb(sum(packed.values())),
+                     "", "", "", ""])  # fmt: skip
+        for name, text in pages.items():
+            widgets = [len(data) for data in WIDGET_DATA.findall(text)]
+            if widgets:
+                within = "yes" if max(widgets) <= WIDGET_BUDGET else "NO"
+                rows.append([f"{lang}/{name}", _kb(len(text)), _kb(packed[name]), len(widgets),
+                             _kb(max(widgets)), _kb(WIDGET_BUDGET), within])  # fmt: skip
+    static = [html / langs[0] / "_static" / name for name in ("lossplot.js", "lossplot.css")]
+    scripts = sum(p.stat().st_size for p in static if p.is_file())
+    head = ["HTML", "kB", "kB gzipped", "widgets", "largest widget's data, kB", "budget", "within"]
+    return "\n".join([
+        "Page weight of the last build (HTML only; images and the shared CSS and scripts",
+        f"not counted; the widgets' own script and styles add {_kb(scripts)} kB to their pages).",
+        "", markdown_table(head, rows), "",
+    ])  # fmt: skip
+
+
+def write(rounds: list[dict[str, float]], langs: list[str], load: str, weight: str) -> Path:
     import sphinx
 
     medians = {step: statistics.median(r[step] for r in rounds) for step in rounds[0]}
@@ -122,7 +161,7 @@ def write(rounds: list[dict[str, float]], langs: list[str], load: str) -> Path:
         f"{datetime.date.today().isoformat()} by `nox -s bench` (benchmarks/build_time.py),",
         "on a copy of the site in a temporary folder. Budgets from docs-stack.md.",
         f"1-minute load average {load}: other work on the machine adds to every time.",
-        "", markdown_table(head, rows), "",
+        "", markdown_table(head, rows), "", weight,
     ])  # fmt: skip
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = RESULTS / "build_times.md"
@@ -140,8 +179,9 @@ def main() -> int:
             rounds.append(one_round(site, langs))
             print(f"round {i + 1}: " + ", ".join(f"{k} {v:.1f} s" for k, v in rounds[-1].items()),
                   flush=True)  # fmt: skip
+        weight = page_weight(site / "docs" / "_build" / "html", langs)
     load = f"{load:.1f} at the start, {os.getloadavg()[0]:.1f} at the end"
-    print(f"wrote {write(rounds, langs, load)}")
+    print(f"wrote {write(rounds, langs, load, weight)}")
     return 0
 
 

@@ -1,4 +1,9 @@
-"""Writing the results: CSV files, one Markdown page and one PNG figure."""
+"""Writing the results: CSV files, one Markdown page and one PNG figure in each language.
+
+``python benchmarks/report.py`` draws the figure again from the CSV files of
+``benchmarks/results`` (no measuring): ``bench.png`` in English and
+``bench.zh_CN.png`` in Chinese, which the Chinese build shows in its place.
+"""
 
 from __future__ import annotations
 
@@ -173,7 +178,52 @@ float64; max rel. error <= 1e-12 where the exact value is a normal float64; peak
     path.write_text(text, encoding="utf-8")
 
 
-def _ratio_bars(ax, rows, kept, big):
+def read_csv(path: Path) -> list[dict]:
+    """The rows :func:`write_csv` wrote, numbers as numbers."""
+
+    def value(text):
+        try:
+            number = float(text)
+        except ValueError:
+            return text
+        return (
+            int(number) if number.is_integer() and "." not in text and "e" not in text else number
+        )
+
+    with path.open(newline="", encoding="utf-8") as f:
+        return [{k: value(v) for k, v in row.items()} for row in csv.DictReader(f)]
+
+
+# The figure's words, in each language (lossdocs.plotting.texts).
+TEXTS = {
+    "en": {
+        "loss": "loss",
+        "grad": "loss + grad",
+        "kept": "freed memory kept",
+        "ratio": "lossdocs time / torch time",
+        "speed": "Speed at n = {big:.0e}, one thread",
+        "target_speed": "target: 2x",
+        "torch": "torch float64",
+        "accuracy": "Accuracy on the adversarial grid",
+        "error": "max relative error (inf at 1e3, 0 at 1e-18)",
+        "target_error": "target: 1e-12",
+    },
+    "zh_CN": {
+        "loss": "损失",
+        "grad": "损失 + 梯度",
+        "kept": "保留已释放内存",
+        "ratio": "lossdocs 耗时 / torch 耗时",
+        "speed": "n = {big:.0e} 时的速度（单线程）",
+        "target_speed": "目标：2 倍以内",
+        "torch": "torch float64",
+        "accuracy": "对抗性网格上的精度",
+        "error": "最大相对误差（inf 记为 1e3，0 记为 1e-18）",
+        "target_error": "目标：1e-12",
+    },
+}
+
+
+def _ratio_bars(ax, rows, kept, big, t):
     """Horizontal bars of the speed ratios (loss, loss+grad), ticks for 'freed memory kept'."""
     from matplotlib.ticker import FixedLocator, NullLocator, ScalarFormatter
 
@@ -182,42 +232,63 @@ def _ratio_bars(ax, rows, kept, big):
         y = {n: i - 0.2 + 0.4 * k for i, n in enumerate(names)}
         r = {x["name"]: x["ratio"] for x in rows if x["op"] == op}
         ax.barh([y[n] for n in r], list(r.values()), 0.4, color=color,
-                label="loss" if op == "loss" else "loss + grad")  # fmt: skip
+                label=t("loss") if op == "loss" else t("grad"))  # fmt: skip
         r = {x["name"]: x["ratio"] for x in kept if x["op"] == op}
         ax.scatter(list(r.values()), [y[n] for n in r], marker="|", color="k", s=45, zorder=3,
-                   label="freed memory kept" if k == 0 else None)  # fmt: skip
+                   label=t("kept") if k == 0 else None)  # fmt: skip
     ax.set(yticks=range(len(names)), yticklabels=names, xscale="log", xlim=(0.2, 12),
-           xlabel="lossdocs time / torch time",
-           title=f"Speed at n = {big:.0e}, one thread")  # fmt: skip
+           xlabel=t("ratio"), title=t("speed", big=big))  # fmt: skip
     ax.xaxis.set_major_locator(FixedLocator([0.25, 0.5, 1, 2, 4, 8]))
     ax.xaxis.set_major_formatter(ScalarFormatter())
     ax.xaxis.set_minor_locator(NullLocator())
     ax.axvline(1, color="k", lw=1)
-    ax.axvline(2, color="r", lw=1, ls="--", label="target: 2x")
+    ax.axvline(2, color="r", lw=1, ls="--", label=t("target_speed"))
 
 
 def plot(path, speed, kept, acc, big):
+    """Draw the figure into `path`, and its Chinese version into ``<stem>.zh_CN.png``."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    from lossdocs.plotting import localized, texts
+
+    t = texts(TEXTS, language="en")
     rows = [r for r in speed if r["n"] == big and r["dtype"] == "float64"]
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(11, 8), width_ratios=(1.1, 1))
-    _ratio_bars(ax1, rows, kept, big)
+    _ratio_bars(ax1, rows, kept, big, t)
     cap = 1e3
     for k, (who, color) in enumerate((("lossdocs", "C0"), ("torch", "C3"))):
         errs = [min(max(r[f"{who}_max_rel_err"], 1e-18), cap) for r in acc]
         ax2.scatter(errs, range(len(acc)), color=color, marker="o" if k == 0 else "x",
-                    label=who if who == "lossdocs" else "torch float64", zorder=3)  # fmt: skip
+                    label=who if who == "lossdocs" else t("torch"), zorder=3)  # fmt: skip
     ax2.set(yticks=range(len(acc)), yticklabels=[r["name"] for r in acc], xscale="log",
-            xlim=(3e-19, cap * 3), title="Accuracy on the adversarial grid",
-            xlabel="max relative error (inf at 1e3, 0 at 1e-18)")  # fmt: skip
-    ax2.axvline(1e-12, color="r", lw=1, ls="--", label="target: 1e-12")
+            xlim=(3e-19, cap * 3), title=t("accuracy"), xlabel=t("error"))  # fmt: skip
+    ax2.axvline(1e-12, color="r", lw=1, ls="--", label=t("target_error"))
     ax2.grid(axis="x", alpha=0.3)
     for ax in (ax1, ax2):
         ax.invert_yaxis()
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=2, fontsize=8)
     fig.tight_layout()
     fig.savefig(path, dpi=72)
+    path = Path(path)
+    with localized(fig, "zh_CN"):
+        fig.tight_layout()
+        fig.savefig(path.with_name(f"{path.stem}.zh_CN{path.suffix}"), dpi=72)
     plt.close(fig)
+
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def replot(results: Path = RESULTS) -> None:
+    """Draw bench.png (and its Chinese version) again from the CSV files in `results`."""
+    speed = read_csv(results / "speed.csv")
+    big = max(r["n"] for r in speed if r["dtype"] == "float64")
+    kept = read_csv(results / "speed_malloc_kept.csv")
+    plot(results / "bench.png", speed, kept, read_csv(results / "accuracy.csv"), big)
+
+
+if __name__ == "__main__":
+    replot()

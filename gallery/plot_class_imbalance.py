@@ -12,6 +12,7 @@ class, RetinaNet's setting, slows it down further.
 """
 
 # SPDX-License-Identifier: MIT
+# The figure's words are in English; LOSSDOCS_LANG=zh_CN draws them in Chinese.
 
 # %%
 # An imbalanced toy problem
@@ -28,14 +29,39 @@ from lossdocs import (
     focal_loss_grad,
     sigmoid,
 )
-from lossdocs.plotting import COLORS, annotate, use_style
+from lossdocs.plotting import COLORS, annotate, texts, use_style
 
 use_style()
-
-
-def tex(name):
-    """Write the Greek parameter names of a label as Matplotlib math."""
-    return name.replace("gamma", r"$\gamma$").replace("alpha", r"$\alpha$")
+t = texts(
+    {
+        "en": {
+            "cross-entropy": "cross-entropy",
+            "focal, gamma = 2": r"focal, $\gamma$ = 2",
+            "focal, gamma = 2, alpha = 0.25": r"focal, $\gamma$ = 2, $\alpha$ = 0.25",
+            "negatives": "negatives (2000)",
+            "positives": "positives (40)",
+            "boundaries": "Boundaries after {n} steps",
+            "step": "gradient-descent step (log scale)",
+            "recall": "recall of the rare class",
+            "found": "Positives found during training",
+            "after": "after {n} steps: focal {focal:.0%},\ncross-entropy {ce:.0%}",
+            "suptitle": "1 positive per 50 negatives: cross-entropy vs focal loss",
+        },
+        "zh_CN": {
+            "cross-entropy": "交叉熵",
+            "focal, gamma = 2": r"Focal Loss，$\gamma$ = 2",
+            "focal, gamma = 2, alpha = 0.25": r"Focal Loss，$\gamma$ = 2，$\alpha$ = 0.25",
+            "negatives": "负样本（2000 个）",
+            "positives": "正样本（40 个）",
+            "boundaries": "{n} 步后的决策边界",
+            "step": "梯度下降步数（对数坐标）",
+            "recall": "少数类的召回率",
+            "found": "训练过程中找出的正样本",
+            "after": "{n} 步后：Focal Loss {focal:.0%}，\n交叉熵 {ce:.0%}",
+            "suptitle": "正负样本 1 : 50：交叉熵与 Focal Loss 对比",
+        },
+    }
+)
 
 
 rng = np.random.default_rng(0)
@@ -95,8 +121,8 @@ for name, share in easy_share.items():
 # -----------------------------------------------------------------------
 # The boundary lines on the left have the colours of the curves on the right.
 fig, (ax_data, ax_rec) = plt.subplots(1, 2, figsize=(8, 4.3), width_ratios=(1, 1.15))
-ax_data.scatter(*X[y == 0].T, s=5, color="0.6", alpha=0.5, label="negatives (2000)")
-ax_data.scatter(*X[y == 1].T, s=18, color=COLORS["vermillion"], label="positives (40)", zorder=3)
+ax_data.scatter(*X[y == 0].T, s=5, color="0.6", alpha=0.5, label=t("negatives"))
+ax_data.scatter(*X[y == 1].T, s=18, color=COLORS["vermillion"], label=t("positives"), zorder=3)
 grid = np.array([-1.5, 4.0])
 styles = {
     "cross-entropy": ("blue", "-"),
@@ -107,14 +133,14 @@ for name, (color, ls) in styles.items():
     w1, w2, b = weights_at[name, snapshot]
     ax_data.plot(grid, -(w1 * grid + b) / w2, color=COLORS[color], ls=ls)
     ax_rec.plot(
-        np.arange(1, n_steps + 1), recall_pos[name], color=COLORS[color], ls=ls, label=tex(name)
+        np.arange(1, n_steps + 1), recall_pos[name], color=COLORS[color], ls=ls, label=t(name)
     )
 ax_data.set(
     xlim=(-1.5, 4.0),
     ylim=(-2, 6.5),
     xlabel="x1",
     ylabel="x2",
-    title=f"Boundaries after {snapshot} steps",
+    title=t("boundaries", n=snapshot),
 )
 ax_data.legend(loc="upper left", fontsize=8.5, markerscale=1.5)
 ax_rec.axvline(snapshot, color="0.5", lw=1, ls=":")
@@ -124,20 +150,23 @@ ax_rec.set(
     ylim=(0, 1),
     xticks=(1, 10, 100, 1000),
     xticklabels=("1", "10", "100", "1000"),
-    xlabel="gradient-descent step (log scale)",
-    ylabel="recall of the rare class",
-    title="Positives found during training",
+    xlabel=t("step"),
+    ylabel=t("recall"),
+    title=t("found"),
 )
 ax_rec.legend(loc="upper left", fontsize=9)
 annotate(
     ax_rec,
-    f"after {snapshot} steps: focal "
-    f"{recall_pos['focal, gamma = 2'][snapshot - 1]:.0%},\ncross-entropy "
-    f"{recall_pos['cross-entropy'][snapshot - 1]:.0%}",
+    t(
+        "after",
+        n=snapshot,
+        focal=recall_pos["focal, gamma = 2"][snapshot - 1],
+        ce=recall_pos["cross-entropy"][snapshot - 1],
+    ),
     (snapshot, recall_pos["focal, gamma = 2"][snapshot - 1]),
     (-75, 45),
 )
-fig.suptitle("1 positive per 50 negatives: cross-entropy vs focal loss")
+fig.suptitle(t("suptitle"))
 
 for name in losses:
     early, late = snapshot - 1, n_steps - 1

@@ -11,6 +11,7 @@ best directions.
 """
 
 # SPDX-License-Identifier: MIT
+# The figure's words are in English; LOSSDOCS_LANG=zh_CN draws them in Chinese.
 
 # %%
 # Data and classifier
@@ -31,9 +32,41 @@ from lossdocs import (
     logistic_grad,
     zero_one,
 )
-from lossdocs.plotting import annotate, descent_path, landscape, mark_min, use_style
+from lossdocs.plotting import annotate, descent_path, landscape, mark_min, texts, use_style
 
 use_style()
+t = texts(
+    {
+        "en": {
+            "gd": "gradient descent",
+            "grid_min": "grid minimum",
+            "0-1": "0-1 loss",
+            "hinge": "hinge loss",
+            "logistic": "logistic loss",
+            "exponential": "exponential loss",
+            "error": "training error at the minimum: {rate:.1%}",
+            "w1": "weight w1",
+            "w2": "weight w2",
+            "plateaus": "flat plateaus,\nsteps between:\nno gradient",
+            "wedge": "depends only on the\ndirection of w: the whole\ndark wedge is minimal",
+            "suptitle": "A linear classifier's weights: the 0-1 loss and three surrogates",
+        },
+        "zh_CN": {
+            "gd": "梯度下降",
+            "grid_min": "网格上的最小值",
+            "0-1": "0-1 损失",
+            "hinge": "合页损失",
+            "logistic": "logistic 损失",
+            "exponential": "指数损失",
+            "error": "最小值处的训练错误率：{rate:.1%}",
+            "w1": "权重 w1",
+            "w2": "权重 w2",
+            "plateaus": "平坦的台面，\n台面之间是台阶：\n没有梯度",
+            "wedge": "只取决于 w 的方向：\n整个深色楔形区域\n都是最小值",
+            "suptitle": "线性分类器的权重：0-1 损失与三种替代损失",
+        },
+    }
+)
 rng = np.random.default_rng(0)
 n = 40
 y = np.repeat([-1.0, 1.0], n)
@@ -93,33 +126,31 @@ fig, axs = plt.subplots(2, 2, figsize=(8, 7.4), sharex=True, sharey=True)
 for ax, (name, z) in zip(axs.flat, surfaces.items(), strict=True):
     landscape(ax, w1, w2, z, levels=10 if name == "0-1" else 14, colorbar=False)
     if name in paths:
-        descent_path(ax, *paths[name].T, every=10, label="gradient descent")
-    mark_min(ax, *minimisers[name], label="grid minimum")
-    ax.set(aspect="equal", title=f"{name} loss")
+        descent_path(ax, *paths[name].T, every=10, label=t("gd"))
+    mark_min(ax, *minimisers[name], label=t("grid_min"))
+    ax.set(aspect="equal", title=t(name))
     ax.text(
         2.85,
         -2.85,
-        f"training error at the minimum: {error_rate[name]:.1%}",
+        t("error", rate=error_rate[name]),
         ha="right",
         va="bottom",
         fontsize=9,
         bbox={"boxstyle": "round,pad=0.25", "fc": "white", "ec": "#999999"},
     )
 for ax in axs[1]:
-    ax.set_xlabel("weight w1")
+    ax.set_xlabel(t("w1"))
 for ax in axs[:, 0]:
-    ax.set_ylabel("weight w2")
+    ax.set_ylabel(t("w2"))
 axs[0, 1].legend(loc="lower left", bbox_to_anchor=(0.0, 0.09), fontsize=9)
-annotate(
-    axs[0, 0], "flat plateaus,\nsteps between:\nno gradient", (-1.6, 1.5), (0, 0), arrowprops=None
-)
+annotate(axs[0, 0], t("plateaus"), (-1.6, 1.5), (0, 0), arrowprops=None)
 annotate(
     axs[0, 0],
-    "depends only on the\ndirection of w: the whole\ndark wedge is minimal",
+    t("wedge"),
     (1.5, 1.9),
     (0, 0),
     arrowprops=None,
 )
-fig.suptitle("A linear classifier's weights: the 0-1 loss and three surrogates")
+fig.suptitle(t("suptitle"))
 
 plt.show()

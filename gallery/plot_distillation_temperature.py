@@ -11,32 +11,47 @@ it levels off (Hinton, Vinyals and Dean, 2015).
 """
 
 # SPDX-License-Identifier: MIT
+# The figure's words are in English; LOSSDOCS_LANG=zh_CN draws them in Chinese.
 
 # %%
 # Text of the figure
 # ------------------
-# Every string the figure shows, in one place, so that a translation only
-# touches this dictionary.
+# Every string the figure shows, in English and in Chinese, in one table.
 import matplotlib.pyplot as plt
 import numpy as np
 
 from lossdocs import distillation_loss, softmax
-from lossdocs.plotting import COLORS, LINE_COLORS, annotate, use_style
-
-TEXT = {
-    "left_title": "The teacher's distribution at temperature T",
-    "left_x": "class",
-    "left_y": "probability",
-    "right_title": "Gradient size of the soft loss",
-    "right_x": "temperature T",
-    "right_y": "norm of the gradient",
-    "with": r"with $T^2$ (the usual loss)",
-    "without": r"without $T^2$",
-    "slope": r"falls as $1/T^2$",
-    "level": "levels off",
-}
+from lossdocs.plotting import COLORS, LINE_COLORS, annotate, texts, use_style
 
 use_style()
+t = texts(
+    {
+        "en": {
+            "left_title": "The teacher's distribution at temperature T",
+            "left_x": "class",
+            "left_y": "probability",
+            "right_title": "Gradient size of the soft loss",
+            "right_x": "temperature T",
+            "right_y": "norm of the gradient",
+            "with": r"with $T^2$ (the usual loss)",
+            "without": r"without $T^2$",
+            "slope": r"falls as $1/T^2$",
+            "level": "levels off",
+        },
+        "zh_CN": {
+            "left_title": "温度 T 下教师的分布",
+            "left_x": "类别",
+            "left_y": "概率",
+            "right_title": "软损失的梯度大小",
+            "right_x": "温度 T",
+            "right_y": "梯度的范数",
+            "with": "带 $T^2$（通常的损失）",
+            "without": "不带 $T^2$",
+            "slope": "按 $1/T^2$ 下降",
+            "level": "趋于平稳",
+        },
+    }
+)
 
 # %%
 # Softened distributions
@@ -46,7 +61,7 @@ use_style()
 teacher = np.array([[6.0, 3.0, 2.0, 0.5, 0.0, -1.0]])
 student = np.array([[2.0, 2.5, 0.0, 1.0, -0.5, 0.0]])
 temperatures_shown = (1.0, 2.0, 5.0, 20.0)
-softened = {t: softmax(teacher / t)[0] for t in temperatures_shown}
+softened = {temp: softmax(teacher / temp)[0] for temp in temperatures_shown}
 
 # %%
 # Gradients by finite differences
@@ -59,17 +74,17 @@ h = 1e-5
 bumps = h * np.eye(teacher.shape[1])
 
 
-def grad(t):
+def grad(temp):
     up = distillation_loss(
-        student + bumps, np.repeat(teacher, 6, 0), temperature=t, reduction="none"
+        student + bumps, np.repeat(teacher, 6, 0), temperature=temp, reduction="none"
     )
     down = distillation_loss(
-        student - bumps, np.repeat(teacher, 6, 0), temperature=t, reduction="none"
+        student - bumps, np.repeat(teacher, 6, 0), temperature=temp, reduction="none"
     )
     return (up - down) / (2 * h)
 
 
-grad_with = np.array([np.linalg.norm(grad(t)) for t in temperatures])
+grad_with = np.array([np.linalg.norm(grad(temp)) for temp in temperatures])
 grad_without = grad_with / temperatures**2
 limit = np.linalg.norm(((student - student.mean()) - (teacher - teacher.mean())) / 6)
 print(f"with T^2 at T = 100: {grad_with[-1]:.4f}; the high-T limit {limit:.4f}")
@@ -80,19 +95,21 @@ print(f"with T^2 at T = 100: {grad_with[-1]:.4f}; the high-T limit {limit:.4f}")
 fig, axs = plt.subplots(1, 2, figsize=(8, 3.9))
 classes = np.arange(teacher.shape[1])
 width = 0.2
-for i, t in enumerate(temperatures_shown):
+for i, temp in enumerate(temperatures_shown):
     axs[0].bar(
-        classes + (i - 1.5) * width, softened[t], width, color=LINE_COLORS[i], label=f"T = {t:g}"
+        classes + (i - 1.5) * width,
+        softened[temp],
+        width,
+        color=LINE_COLORS[i],
+        label=f"T = {temp:g}",
     )
-axs[0].set(title=TEXT["left_title"], xlabel=TEXT["left_x"], ylabel=TEXT["left_y"])
+axs[0].set(title=t("left_title"), xlabel=t("left_x"), ylabel=t("left_y"))
 axs[0].legend(fontsize=9)
-axs[1].loglog(temperatures, grad_with, color=COLORS["blue"], label=TEXT["with"])
-axs[1].loglog(
-    temperatures, grad_without, color=COLORS["vermillion"], ls="--", label=TEXT["without"]
-)
-axs[1].set(title=TEXT["right_title"], xlabel=TEXT["right_x"], ylabel=TEXT["right_y"])
+axs[1].loglog(temperatures, grad_with, color=COLORS["blue"], label=t("with"))
+axs[1].loglog(temperatures, grad_without, color=COLORS["vermillion"], ls="--", label=t("without"))
+axs[1].set(title=t("right_title"), xlabel=t("right_x"), ylabel=t("right_y"))
 axs[1].legend(loc="lower left", fontsize=9)
-annotate(axs[1], TEXT["slope"], (temperatures[25], grad_without[25]), (-10, -40))
-annotate(axs[1], TEXT["level"], (temperatures[-5], grad_with[-5]), (-40, -35))
+annotate(axs[1], t("slope"), (temperatures[25], grad_without[25]), (-10, -40))
+annotate(axs[1], t("level"), (temperatures[-5], grad_with[-5]), (-40, -35))
 
 plt.show()

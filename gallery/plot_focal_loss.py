@@ -11,6 +11,7 @@ examples stop drowning out the few hard ones.
 """
 
 # SPDX-License-Identifier: MIT
+# The figure's words are in English; LOSSDOCS_LANG=zh_CN draws them in Chinese.
 
 # %%
 # From p_t to a logit
@@ -23,9 +24,37 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from lossdocs import binary_cross_entropy_with_logits, focal_loss
-from lossdocs.plotting import annotate, use_style
+from lossdocs.plotting import annotate, texts, use_style
 
 use_style()
+t = texts(
+    {
+        "en": {
+            "curve": r"$\gamma$ = {g:g}",
+            "curve_ce": r"$\gamma$ = {g:g}  (cross-entropy)",
+            "curve_retinanet": r"$\gamma$ = {g:g}  (RetinaNet)",
+            "easy": "well-\nclassified\nexamples",
+            "p_t": r"probability of the true class $p_t$",
+            "loss": "loss",
+            "title": r"Focal loss for five values of $\gamma$",
+            "loss_log": "loss (log scale)",
+            "title_log": "Easy examples, log scale",
+            "ratio": "$p_t$ = 0.9, $\\gamma$ = 2:\n{ratio:.0f}$\\times$ smaller\nthan CE",
+        },
+        "zh_CN": {
+            "curve": r"$\gamma$ = {g:g}",
+            "curve_ce": r"$\gamma$ = {g:g}（交叉熵）",
+            "curve_retinanet": r"$\gamma$ = {g:g}（RetinaNet）",
+            "easy": "易分\n样本",
+            "p_t": r"真实类别的概率 $p_t$",
+            "loss": "损失",
+            "title": r"$\gamma$ 取五个值时的 Focal Loss",
+            "loss_log": "损失（对数坐标）",
+            "title_log": "易分样本，对数坐标",
+            "ratio": "$p_t$ = 0.9，$\\gamma$ = 2：\n约为交叉熵的 1/{ratio:.0f}",
+        },
+    }
+)
 
 p_t = np.linspace(0.001, 0.999, 999)
 logits = np.log(p_t) - np.log1p(-p_t)
@@ -52,17 +81,17 @@ print(f"CE {ce_09:.4f}, FL(gamma=2) {fl_09:.6f}, ratio {ratio_09:.1f}")
 # where the factor of 100 at ``p_t = 0.9`` becomes visible.
 fig, (ax, ax_log) = plt.subplots(1, 2, figsize=(8, 4.3), width_ratios=(1.35, 1))
 for g in gammas:
-    label = rf"$\gamma$ = {g:g}" + {0.0: "  (cross-entropy)", 2.0: "  (RetinaNet)"}.get(g, "")
+    label = t({0.0: "curve_ce", 2.0: "curve_retinanet"}.get(g, "curve"), g=g)
     ax.plot(p_t, curves[g], label=label)
     ax_log.plot(p_t, curves[g])
 ax.axvspan(0.6, 1.0, color="0.92", zorder=0)
-ax.text(0.8, 2.6, "well-\nclassified\nexamples", ha="center", va="center", color="0.3")
+ax.text(0.8, 2.6, t("easy"), ha="center", va="center", color="0.3")
 ax.set(
     xlim=(0, 1),
     ylim=(0, 5),
-    xlabel=r"probability of the true class $p_t$",
-    ylabel="loss",
-    title=r"Focal loss for five values of $\gamma$",
+    xlabel=t("p_t"),
+    ylabel=t("loss"),
+    title=t("title"),
 )
 ax.legend(loc="upper right", fontsize=9.5)
 
@@ -71,8 +100,8 @@ ax_log.set(
     ylim=(1e-6, 1),
     yscale="log",
     xlabel=r"$p_t$",
-    ylabel="loss (log scale)",
-    title="Easy examples, log scale",
+    ylabel=t("loss_log"),
+    title=t("title_log"),
 )
 ax_log.annotate(
     "",
@@ -81,7 +110,6 @@ ax_log.annotate(
     arrowprops={"arrowstyle": "<->", "lw": 1.5, "color": "black", "shrinkA": 0, "shrinkB": 0},
     zorder=6,
 )
-ratio_text = r"$p_t$ = 0.9, $\gamma$ = 2:" + f"\n{ratio_09:.0f}" + r"$\times$ smaller" + "\nthan CE"
-annotate(ax_log, ratio_text, (0.9, 0.01), (-70, -45))
+annotate(ax_log, t("ratio", ratio=ratio_09), (0.9, 0.01), (-70, -45))
 
 plt.show()

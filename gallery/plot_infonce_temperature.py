@@ -10,6 +10,7 @@ it evenly over all of them.
 """
 
 # SPDX-License-Identifier: MIT
+# The figure's words are in English; LOSSDOCS_LANG=zh_CN draws them in Chinese.
 
 # %%
 # Similarities as coordinates
@@ -25,9 +26,37 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from lossdocs import info_nce, info_nce_grad, softmax
-from lossdocs.plotting import COLORS, annotate, use_style
+from lossdocs.plotting import COLORS, annotate, texts, use_style
 
 use_style()
+t = texts(
+    {
+        "en": {
+            "uniform": "uniform 1/256",
+            "similarity": "similarity of the negative to the query",
+            "share": "share of the negatives' gradient",
+            "title_w": "Gradient weight per negative",
+            "hardest": "low $\\tau$: the hardest\nnegatives take it all",
+            "uniform_5": "uniform: 5 %",
+            "moco": "MoCo, $\\tau$ = 0.07:\n{share:.0%} on the hardest 5 %",
+            "temperature": r"temperature $\tau$ (log scale)",
+            "title_s": "Share of the hardest 5 %",
+            "suptitle": "InfoNCE, 256 negatives: the temperature decides who gets the gradient",
+        },
+        "zh_CN": {
+            "uniform": "均匀分配：1/256",
+            "similarity": "负样本与查询的相似度",
+            "share": "在负样本总梯度中的占比",
+            "title_w": "每个负样本分到的梯度权重",
+            "hardest": "$\\tau$ 很小时，梯度几乎\n全给了最难的负样本",
+            "uniform_5": "均匀分配：5%",
+            "moco": "MoCo，$\\tau$ = 0.07：\n最难的 5% 分到 {share:.0%}",
+            "temperature": r"温度 $\tau$（对数坐标）",
+            "title_s": "最难的 5% 负样本所占份额",
+            "suptitle": "InfoNCE，256 个负样本：温度决定梯度分给谁",
+        },
+    }
+)
 rng = np.random.default_rng(0)
 
 n_neg = 256
@@ -82,35 +111,35 @@ fig, (ax_w, ax_s) = plt.subplots(1, 2, figsize=(8, 4.2))
 for tau in temperatures:
     ax_w.plot(sim_neg, shares[tau], label=rf"$\tau$ = {tau:g}")
 ax_w.axhline(1 / n_neg, color="0.4", lw=1, ls=":")
-ax_w.text(-0.75, 1.4 / n_neg, "uniform 1/256", color="0.3", fontsize=9)
+ax_w.text(-0.75, 1.4 / n_neg, t("uniform"), color="0.3", fontsize=9)
 ax_w.set(
     yscale="log",
     ylim=(1e-7, 1.5),
-    xlabel="similarity of the negative to the query",
-    ylabel="share of the negatives' gradient",
-    title="Gradient weight per negative",
+    xlabel=t("similarity"),
+    ylabel=t("share"),
+    title=t("title_w"),
 )
 ax_w.legend(loc="lower right", fontsize=9)
 hardest = (sim_neg[0], shares[0.05][0])
-annotate(ax_w, r"low $\tau$: the hardest" + "\nnegatives take it all", hardest, (-75, -10))
+annotate(ax_w, t("hardest"), hardest, (-75, -10))
 
 ax_s.plot(taus, hard_share, color=COLORS["blue"])
 ax_s.axhline(n_hard / n_neg, color="0.4", lw=1, ls=":")
-ax_s.text(0.025, n_hard / n_neg + 0.03, "uniform: 5 %", color="0.3", fontsize=9)
+ax_s.text(0.025, n_hard / n_neg + 0.03, t("uniform_5"), color="0.3", fontsize=9)
 tau_moco = 0.07
 share_moco = np.interp(tau_moco, taus, hard_share)
 ax_s.plot(tau_moco, share_moco, "o", color=COLORS["vermillion"], ms=8, mec="white", zorder=5)
-moco_text = r"MoCo, $\tau$ = 0.07:" + f"\n{share_moco:.0%} on the hardest 5 %"
+moco_text = t("moco", share=share_moco)
 annotate(ax_s, moco_text, (tau_moco, share_moco), (75, -45))
 ax_s.set(
     xscale="log",
     xticks=(0.02, 0.05, 0.1, 0.2, 0.5, 1, 2),
     xticklabels=("0.02", "0.05", "0.1", "0.2", "0.5", "1", "2"),
     ylim=(0, 1.02),
-    xlabel=r"temperature $\tau$ (log scale)",
-    ylabel="share of the negatives' gradient",
-    title="Share of the hardest 5 %",
+    xlabel=t("temperature"),
+    ylabel=t("share"),
+    title=t("title_s"),
 )
-fig.suptitle("InfoNCE, 256 negatives: the temperature decides who gets the gradient")
+fig.suptitle(t("suptitle"))
 
 plt.show()

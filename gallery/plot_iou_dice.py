@@ -10,6 +10,7 @@ falling, so a loss built on it still has a gradient there.
 """
 
 # SPDX-License-Identifier: MIT
+# The figure's words are in English; LOSSDOCS_LANG=zh_CN draws them in Chinese.
 
 # %%
 # Two boxes, one sliding
@@ -22,9 +23,37 @@ import numpy as np
 from matplotlib.patches import Rectangle
 
 from lossdocs import box_iou, dice_coefficient, generalized_box_iou, jaccard_index
-from lossdocs.plotting import COLORS, annotate, use_style
+from lossdocs.plotting import COLORS, annotate, texts, use_style
 
 use_style()
+t = texts(
+    {
+        "en": {
+            "title_boxes": "dx = 1: half overlap",
+            "pair": "(IoU, Dice) along the slide",
+            "title_pairs": "Dice vs IoU",
+            "equal": "Dice = IoU",
+            "giou": "generalized IoU",
+            "offset": "offset dx of box B",
+            "score": "score",
+            "title_slide": "Scores as box B slides across box A",
+            "flat": "no overlap: IoU and Dice\nflat at 0, no gradient",
+            "falls": "GIoU still falls",
+        },
+        "zh_CN": {
+            "title_boxes": "dx = 1：重叠一半",
+            "pair": "滑动过程中的 (IoU, Dice)",
+            "title_pairs": "Dice 与 IoU",
+            "equal": "Dice = IoU",
+            "giou": "GIoU（广义交并比）",
+            "offset": "框 B 的水平偏移 dx",
+            "score": "得分",
+            "title_slide": "框 B 滑过框 A 时的各项得分",
+            "flat": "不重叠时 IoU 与 Dice\n恒为 0，没有梯度",
+            "falls": "GIoU 仍在下降",
+        },
+    }
+)
 
 box_a = np.array([[0.0, 0.0, 2.0, 2.0]])
 dx = np.linspace(-3.0, 3.0, 241)
@@ -76,34 +105,34 @@ for box, color, name in ((box_a[0], "blue", "A"), (boxes_b[k], "vermillion", "B"
         weight="bold",
     )
 ax.add_patch(Rectangle((1.0, 0.0), 1.0, 2.0, fill=False, hatch="///", ec="black", lw=0))
-ax.set(xlim=(-0.3, 3.3), ylim=(-0.8, 2.3), aspect="equal", title="dx = 1: half overlap")
+ax.set(xlim=(-0.3, 3.3), ylim=(-0.8, 2.3), aspect="equal", title=t("title_boxes"))
 ax.axis("off")
 ax.text(1.5, -0.45, f"IoU = {iou[k]:.3f}    Dice = {dice[k]:.3f}", ha="center")
 
 ax = axd["pairs"]
-ax.plot([0, 1], [0, 1], color="0.6", lw=1, ls="--", label="Dice = IoU")
-ax.plot(iou, dice, "o", ms=3.5, color=COLORS["green"], label="(IoU, Dice) along the slide")
+ax.plot([0, 1], [0, 1], color="0.6", lw=1, ls="--", label=t("equal"))
+ax.plot(iou, dice, "o", ms=3.5, color=COLORS["green"], label=t("pair"))
 ax.set(
-    xlabel="IoU", ylabel="Dice", xlim=(0, 1), ylim=(0, 1.02), aspect="equal", title="Dice vs IoU"
+    xlabel="IoU", ylabel="Dice", xlim=(0, 1), ylim=(0, 1.02), aspect="equal", title=t("title_pairs")
 )
 annotate(ax, r"IoU 1/3 $\leftrightarrow$ Dice " + f"{dice[k]:.2f}", (iou[k], dice[k]), (55, -35))
 ax.legend(loc="lower right", fontsize=9)
 
 ax = axd["slide"]
-ax.plot(dx, giou, label="generalized IoU", color=COLORS["purple"], lw=5, alpha=0.5, ls="-")
+ax.plot(dx, giou, label=t("giou"), color=COLORS["purple"], lw=5, alpha=0.5, ls="-")
 ax.plot(dx, dice, label="Dice", color=COLORS["green"])
 ax.plot(dx, iou, label="IoU", color=COLORS["blue"], ls="--")
 ax.axhline(0.0, color="0.4", lw=1)
 ax.set(
-    xlabel="offset dx of box B",
-    ylabel="score",
+    xlabel=t("offset"),
+    ylabel=t("score"),
     xlim=(-3, 3),
-    title="Scores as box B slides across box A",
+    title=t("title_slide"),
 )
 ax.axvspan(-3, -2, color="0.9", zorder=0)
 ax.axvspan(2, 3, color="0.9", zorder=0)
-annotate(ax, "no overlap: IoU and Dice\nflat at 0, no gradient", (2.5, 0.0), (-10, 60))
-annotate(ax, "GIoU still falls", (-2.5, giou[np.argmin(np.abs(dx + 2.5))]), (70, -5))
+annotate(ax, t("flat"), (2.5, 0.0), (-10, 60))
+annotate(ax, t("falls"), (-2.5, giou[np.argmin(np.abs(dx + 2.5))]), (70, -5))
 ax.legend(loc="upper left")
 
 plt.show()

@@ -10,6 +10,7 @@ Learning, Fig. 3.6). The forward KL spreads Q over both modes
 """
 
 # SPDX-License-Identifier: MIT
+# The figure's words are in English; LOSSDOCS_LANG=zh_CN draws them in Chinese.
 
 # %%
 # Densities on a grid
@@ -23,9 +24,31 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from lossdocs import gaussian_kl, kl_divergence
-from lossdocs.plotting import COLORS, annotate, grid_gaussian, use_style
+from lossdocs.plotting import COLORS, annotate, grid_gaussian, texts, use_style
 
 use_style()
+t = texts(
+    {
+        "en": {
+            "forward": r"$\mathrm{{KL}}(P\,\|\,Q)$: mean-seeking",
+            "forward_note": "covers both modes,\nmass between them",
+            "reverse": r"$\mathrm{{KL}}(Q\,\|\,P)$: mode-seeking",
+            "reverse_note": "locks onto\none mode",
+            "p": "P (two modes)",
+            "density": "density",
+            "suptitle": "One Gaussian fitted to a two-mode mixture",
+        },
+        "zh_CN": {
+            "forward": r"$\mathrm{{KL}}(P\,\|\,Q)$：均值寻求",
+            "forward_note": "覆盖两个模式，\n质量落在两者之间",
+            "reverse": r"$\mathrm{{KL}}(Q\,\|\,P)$：模式寻求",
+            "reverse_note": "锁定\n一个模式",
+            "p": "P（双峰）",
+            "density": "概率密度",
+            "suptitle": "用一个高斯分布拟合双峰混合分布",
+        },
+    }
+)
 
 x = np.linspace(-7.0, 7.0, 281)
 
@@ -81,22 +104,22 @@ fig, axs = plt.subplots(1, 2, figsize=(8, 3.9), sharey=True)
 dx = x[1] - x[0]
 panels = (
     (
-        r"$\mathrm{KL}(P\,\|\,Q)$: mean-seeking",
+        t("forward"),
         fit_forward,
         "blue",
-        "covers both modes,\nmass between them",
+        t("forward_note"),
     ),
-    (r"$\mathrm{KL}(Q\,\|\,P)$: mode-seeking", fit_reverse, "vermillion", "locks onto\none mode"),
+    (t("reverse"), fit_reverse, "vermillion", t("reverse_note")),
 )
 for ax, (title, (mu, sigma), color, note) in zip(axs, panels, strict=True):
-    ax.fill_between(x, p / dx, color="0.75", label="P (two modes)")
+    ax.fill_between(x, p / dx, color="0.75", label=t("p"))
     q_fit = gaussian(mu, sigma) / dx
     ax.plot(x, q_fit, color=COLORS[color], label=f"Q = N({mu:.2f}, {sigma:.2f}" + r"$^2$)")
     ax.set(xlabel="x", title=title, xlim=(-6, 6))
     ax.legend(loc="upper right", fontsize=9)
     peak = np.argmax(q_fit)
     annotate(ax, note, (x[peak], q_fit[peak]), (75, -5) if color == "vermillion" else (0, 70))
-axs[0].set(ylabel="density", ylim=(0, 0.75))
-fig.suptitle("One Gaussian fitted to a two-mode mixture")
+axs[0].set(ylabel=t("density"), ylim=(0, 0.75))
+fig.suptitle(t("suptitle"))
 
 plt.show()

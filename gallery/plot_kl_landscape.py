@@ -11,6 +11,7 @@ starts.
 """
 
 # SPDX-License-Identifier: MIT
+# The figure's words are in English; LOSSDOCS_LANG=zh_CN draws them in Chinese.
 
 # %%
 # P and the family of candidate Q
@@ -23,9 +24,37 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from lossdocs import kl_divergence
-from lossdocs.plotting import annotate, grid_gaussian, landscape, mark_min, use_style
+from lossdocs.plotting import annotate, grid_gaussian, landscape, mark_min, texts, use_style
 
 use_style()
+t = texts(
+    {
+        "en": {
+            "forward KL(P || Q)": r"forward KL(P $\|$ Q)",
+            "reverse KL(Q || P)": r"reverse KL(Q $\|$ P)",
+            "global": "global minimum",
+            "local": "local minimum",
+            "mu": r"mean $\mu$ of Q",
+            "sigma": r"standard deviation $\sigma$ of Q",
+            "one_basin": "one wide basin:\nQ spreads over both modes",
+            "inf": "inf: Q too narrow\nto cover P",
+            "basins": "a basin on\neach mode",
+            "suptitle": r"KL between a two-mode P and a Gaussian Q = N($\mu$, $\sigma^2$)",
+        },
+        "zh_CN": {
+            "forward KL(P || Q)": r"前向 KL(P $\|$ Q)",
+            "reverse KL(Q || P)": r"反向 KL(Q $\|$ P)",
+            "global": "全局最小值",
+            "local": "局部最小值",
+            "mu": r"Q 的均值 $\mu$",
+            "sigma": r"Q 的标准差 $\sigma$",
+            "one_basin": "只有一个宽阔的盆地：\nQ 铺开覆盖两个模式",
+            "inf": "inf：Q 太窄，\n盖不住 P",
+            "basins": "每个模式\n各有一个盆地",
+            "suptitle": r"双峰分布 P 与高斯分布 Q = N($\mu$, $\sigma^2$) 之间的 KL 散度",
+        },
+    }
+)
 
 x = np.linspace(-7.0, 7.0, 281)
 
@@ -86,22 +115,22 @@ fig, axs = plt.subplots(1, 2, figsize=(8, 4.2), sharey=True)
 for ax, (name, z) in zip(axs, surfaces.items(), strict=True):
     landscape(ax, mus, sigmas, z, colorbar=False)
     best_mu, best_sigma, _ = minima[name][0]
-    mark_min(ax, best_mu, best_sigma, label="global minimum")
+    mark_min(ax, best_mu, best_sigma, label=t("global"))
     for mu, sigma, _ in minima[name][1:]:
-        ax.plot(mu, sigma, "o", ms=10, mfc="white", mec="black", mew=1.5, label="local minimum")
-    ax.set(xlabel=r"mean $\mu$ of Q", title=name.replace("||", r"$\|$"))
-axs[0].set_ylabel(r"standard deviation $\sigma$ of Q")
+        ax.plot(mu, sigma, "o", ms=10, mfc="white", mec="black", mew=1.5, label=t("local"))
+    ax.set(xlabel=t("mu"), title=t(name))
+axs[0].set_ylabel(t("sigma"))
 axs[1].legend(loc="upper right", fontsize=9)
 annotate(
     axs[0],
-    "one wide basin:\nQ spreads over both modes",
+    t("one_basin"),
     forward_minima[0][:2],
     (10, 75),
 )
-annotate(axs[0], "inf: Q too narrow\nto cover P", (-3.0, 0.3), (40, 40))
+annotate(axs[0], t("inf"), (-3.0, 0.3), (40, 40))
 label_at = (0.2, 2.0)
 for mu, sigma, _ in reverse_minima:
-    annotate(axs[1], "a basin on\neach mode", (mu, sigma), label_at, textcoords="data")
-fig.suptitle(r"KL between a two-mode P and a Gaussian Q = N($\mu$, $\sigma^2$)")
+    annotate(axs[1], t("basins"), (mu, sigma), label_at, textcoords="data")
+fig.suptitle(t("suptitle"))
 
 plt.show()

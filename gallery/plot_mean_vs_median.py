@@ -9,6 +9,7 @@ the median, which stays with the bulk of the data; Huber lands in between.
 """
 
 # SPDX-License-Identifier: MIT
+# The figure's words are in English; LOSSDOCS_LANG=zh_CN draws them in Chinese.
 
 # %%
 # Data with outliers
@@ -19,9 +20,39 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from lossdocs import huber, mae, mse
-from lossdocs.plotting import COLORS, annotate, use_style
+from lossdocs.plotting import COLORS, annotate, texts, use_style
 
 use_style()
+t = texts(
+    {
+        "en": {
+            "huber": r"Huber, $\delta$ = 1",
+            "data": "data",
+            "title_data": "Fitting one constant to data with outliers",
+            "c": "constant prediction c",
+            "mean_loss": "mean loss (rescaled)",
+            "title_loss": "Each loss as a function of c, minimum marked",
+            "median": "median",
+            "mean": "mean",
+            "outliers": "4 outliers",
+            "mae_fit": "MAE fit = median = {c:.2f}",
+            "mse_fit": "MSE fit = mean = {c:.2f}",
+        },
+        "zh_CN": {
+            "huber": r"Huber，$\delta$ = 1",
+            "data": "数据",
+            "title_data": "用一个常数拟合含离群点的数据",
+            "c": "常数预测值 c",
+            "mean_loss": "平均损失（归一化到 [0, 1]）",
+            "title_loss": "各损失随 c 的变化，最小值已标出",
+            "median": "中位数",
+            "mean": "均值",
+            "outliers": "4 个离群点",
+            "mae_fit": "MAE 拟合值 = 中位数 = {c:.2f}",
+            "mse_fit": "MSE 拟合值 = 均值 = {c:.2f}",
+        },
+    }
+)
 rng = np.random.default_rng(0)
 y = np.concatenate([rng.normal(2.0, 0.6, size=25), rng.normal(12.0, 0.5, size=4)])
 
@@ -52,8 +83,8 @@ print(f"                Huber fit {c_huber:.3f}")
 # one axis; rescaling does not move a minimum.
 fig, (ax_data, ax_loss) = plt.subplots(2, 1, figsize=(8, 5.6), sharex=True, height_ratios=(1, 2.2))
 jitter = rng.uniform(-0.3, 0.3, size=y.size)
-ax_data.scatter(y, jitter, s=28, color=COLORS["black"], alpha=0.75, label="data", zorder=3)
-ax_data.set(ylim=(-1, 1), yticks=[], title="Fitting one constant to data with outliers")
+ax_data.scatter(y, jitter, s=28, color=COLORS["black"], alpha=0.75, label=t("data"), zorder=3)
+ax_data.set(ylim=(-1, 1), yticks=[], title=t("title_data"))
 for (name, curve), color in zip(curves.items(), ("blue", "vermillion", "green"), strict=True):
     fit = fits[name]
     span = curve.max() - curve.min()
@@ -61,22 +92,22 @@ for (name, curve), color in zip(curves.items(), ("blue", "vermillion", "green"),
         c,
         (curve - curve.min()) / span,
         color=COLORS[color],
-        label=name.replace("delta", r"$\delta$"),
+        label=t("huber") if name.startswith("Huber") else name,
     )
     for ax in (ax_data, ax_loss):
         ax.axvline(fit, color=COLORS[color], lw=1.5, ls=(0, (4, 2)))
     ax_loss.plot(fit, 0, "o", color=COLORS[color], ms=8, mec="white", zorder=5)
 ax_loss.set(
-    xlabel="constant prediction c",
-    ylabel="mean loss (rescaled)",
+    xlabel=t("c"),
+    ylabel=t("mean_loss"),
     ylim=(-0.05, 1.05),
-    title="Each loss as a function of c, minimum marked",
+    title=t("title_loss"),
 )
 ax_loss.legend(loc="lower right")
-ax_data.text(c_mae - 0.15, 0.75, "median", ha="right", color=COLORS["vermillion"])
-ax_data.text(c_mse + 0.15, 0.75, "mean", ha="left", color=COLORS["blue"])
-annotate(ax_data, "4 outliers", (y[-4:].min() - 0.3, 0.0), (-80, 0))
-annotate(ax_loss, f"MAE fit = median = {c_mae:.2f}", (c_mae, 0.0), (-10, 75))
-annotate(ax_loss, f"MSE fit = mean = {c_mse:.2f}", (c_mse, 0.0), (90, 45))
+ax_data.text(c_mae - 0.15, 0.75, t("median"), ha="right", color=COLORS["vermillion"])
+ax_data.text(c_mse + 0.15, 0.75, t("mean"), ha="left", color=COLORS["blue"])
+annotate(ax_data, t("outliers"), (y[-4:].min() - 0.3, 0.0), (-80, 0))
+annotate(ax_loss, t("mae_fit", c=c_mae), (c_mae, 0.0), (-10, 75))
+annotate(ax_loss, t("mse_fit", c=c_mse), (c_mse, 0.0), (90, 45))
 
 plt.show()

@@ -10,30 +10,43 @@ Hugging Face's Mixtral code) and climbs as the routing collapses.
 """
 
 # SPDX-License-Identifier: MIT
+# The figure's words are in English; LOSSDOCS_LANG=zh_CN draws them in Chinese.
 
 # %%
 # Text of the figure
 # ------------------
-# Every string the figure shows, in one place, so that a translation only
-# touches this dictionary.
+# Every string the figure shows, in English and in Chinese, in one table.
 import matplotlib.pyplot as plt
 import numpy as np
 
 from lossdocs import load_balancing_loss
-from lossdocs.plotting import COLORS, annotate, use_style
-
-TEXT = {
-    "title": "Load-balancing loss as one expert takes over",
-    "x": "share of tokens whose first choice is expert 0",
-    "y": "load-balancing loss",
-    "top1": "top-1, confident router",
-    "top1_soft": "top-1, soft router",
-    "top2": "top-2, confident router",
-    "balanced": "balanced: 1 (top-1), 2 (top-2)",
-    "collapse": "collapse: E = 8",
-}
+from lossdocs.plotting import COLORS, annotate, texts, use_style
 
 use_style()
+t = texts(
+    {
+        "en": {
+            "title": "Load-balancing loss as one expert takes over",
+            "x": "share of tokens whose first choice is expert 0",
+            "y": "load-balancing loss",
+            "top1": "top-1, confident router",
+            "top1_soft": "top-1, soft router",
+            "top2": "top-2, confident router",
+            "balanced": "balanced: 1 (top-1), 2 (top-2)",
+            "collapse": "collapse: E = 8",
+        },
+        "zh_CN": {
+            "title": "一个专家逐渐占据主导时的负载均衡损失",
+            "x": "第一选择为专家 0 的词元比例",
+            "y": "负载均衡损失",
+            "top1": "$\\mathrm{{top}}$-1，确定的路由器",
+            "top1_soft": "$\\mathrm{{top}}$-1，软路由器",
+            "top2": "$\\mathrm{{top}}$-2，确定的路由器",
+            "balanced": "均衡：1（$\\mathrm{{top}}$-1），2（$\\mathrm{{top}}$-2）",
+            "collapse": "坍缩：E = 8",
+        },
+    }
+)
 
 # %%
 # Routings of growing imbalance
@@ -68,11 +81,11 @@ print({name: (round(v[0], 4), round(v[-1], 4)) for name, v in curves.items()})
 fig, ax = plt.subplots(figsize=(8, 4.2))
 styles = {"top1": ("blue", "-"), "top1_soft": ("skyblue", "--"), "top2": ("vermillion", "-.")}
 for name, (color, ls) in styles.items():
-    ax.plot(shares, curves[name], color=COLORS[color], ls=ls, label=TEXT[name])
+    ax.plot(shares, curves[name], color=COLORS[color], ls=ls, label=t(name))
 ax.axhline(E, color="0.6", lw=0.8)
-ax.set(title=TEXT["title"], xlabel=TEXT["x"], ylabel=TEXT["y"], ylim=(0, E + 1))
+ax.set(title=t("title"), xlabel=t("x"), ylabel=t("y"), ylim=(0, E + 1))
 ax.legend(loc="upper left", fontsize=9)
-annotate(ax, TEXT["balanced"], (shares[0], curves["top1"][0]), (90, -25))
-annotate(ax, TEXT["collapse"], (1.0, curves["top1"][-1]), (-90, 15))
+annotate(ax, t("balanced"), (shares[0], curves["top1"][0]), (90, -25))
+annotate(ax, t("collapse"), (1.0, curves["top1"][-1]), (-90, 15))
 
 plt.show()

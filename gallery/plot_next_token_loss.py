@@ -10,35 +10,53 @@ uniform model over ``V`` symbols has perplexity ``V``.
 """
 
 # SPDX-License-Identifier: MIT
+# The figure's words are in English; LOSSDOCS_LANG=zh_CN draws them in Chinese.
 
 # %%
 # Text of the figure
 # ------------------
-# Every string the figure shows, in one place, so that a translation only
-# touches this dictionary.
+# Every string the figure shows, in English and in Chinese, in one table.
 import matplotlib.pyplot as plt
 import numpy as np
 
 from lossdocs import causal_lm_loss, perplexity
-from lossdocs.plotting import COLORS, annotate, use_style
-
-TEXT = {
-    "left_title": "Loss of each prediction",
-    "left_x": "the character predicted at t + 1",
-    "left_y": "loss (nats)",
-    "per_token": "per-token loss",
-    "mean": "mean",
-    "hard": "hard to predict",
-    "right_title": "Perplexity = exp(loss)",
-    "right_x": "mean loss (nats)",
-    "right_y": "perplexity",
-    "curve": "exp(loss)",
-    "uniform": "uniform over V",
-    "model": "the bigram model",
-    "suptitle": "A language model's loss, token by token",
-}
+from lossdocs.plotting import COLORS, annotate, texts, use_style
 
 use_style()
+t = texts(
+    {
+        "en": {
+            "left_title": "Loss of each prediction",
+            "left_x": "the character predicted at t + 1",
+            "left_y": "loss (nats)",
+            "per_token": "per-token loss",
+            "mean": "mean",
+            "hard": "hard to predict",
+            "right_title": "Perplexity = exp(loss)",
+            "right_x": "mean loss (nats)",
+            "right_y": "perplexity",
+            "curve": "exp(loss)",
+            "uniform": "uniform over V",
+            "model": "the bigram model",
+            "suptitle": "A language model's loss, token by token",
+        },
+        "zh_CN": {
+            "left_title": "每个预测的损失",
+            "left_x": "在 t + 1 处预测的字符",
+            "left_y": "损失（奈特）",
+            "per_token": "逐词元损失",
+            "mean": "平均值",
+            "hard": "难以预测",
+            "right_title": "困惑度 = $\\exp$(损失)",
+            "right_x": "平均损失（奈特）",
+            "right_y": "困惑度",
+            "curve": "$\\exp$(损失)",
+            "uniform": "在 V 个符号上均匀",
+            "model": "二元语法模型",
+            "suptitle": "语言模型的损失，逐个词元",
+        },
+    }
+)
 
 # %%
 # A bigram model
@@ -81,23 +99,23 @@ loss_axis = np.linspace(0.0, np.log(V) + 0.3, 200)
 # The figure
 # ----------
 fig, axs = plt.subplots(1, 2, figsize=(8, 3.9), gridspec_kw={"width_ratios": [1.7, 1]})
-t = np.arange(per_token.size)
-axs[0].bar(t, per_token, color=COLORS["blue"], width=0.8, label=TEXT["per_token"])
-axs[0].axhline(mean_loss, color=COLORS["vermillion"], ls="--", label=TEXT["mean"])
-axs[0].set_xticks(t, list(sentence[1:]), fontsize=8)
-axs[0].set(title=TEXT["left_title"], xlabel=TEXT["left_x"], ylabel=TEXT["left_y"])
+positions = np.arange(per_token.size)
+axs[0].bar(positions, per_token, color=COLORS["blue"], width=0.8, label=t("per_token"))
+axs[0].axhline(mean_loss, color=COLORS["vermillion"], ls="--", label=t("mean"))
+axs[0].set_xticks(positions, list(sentence[1:]), fontsize=8)
+axs[0].set(title=t("left_title"), xlabel=t("left_x"), ylabel=t("left_y"))
 axs[0].set_ylim(0, 1.15 * per_token.max())
 axs[0].legend(loc="lower left", fontsize=9)
 worst = int(np.argmax(per_token))
-annotate(axs[0], TEXT["hard"], (worst, per_token[worst]), (-70, 8))
+annotate(axs[0], t("hard"), (worst, per_token[worst]), (-70, 8))
 
-axs[1].plot(loss_axis, np.exp(loss_axis), color=COLORS["black"], label=TEXT["curve"])
-axs[1].plot(np.log(uniform_sizes), uniform_ppl, "o", color=COLORS["green"], label=TEXT["uniform"])
+axs[1].plot(loss_axis, np.exp(loss_axis), color=COLORS["black"], label=t("curve"))
+axs[1].plot(np.log(uniform_sizes), uniform_ppl, "o", color=COLORS["green"], label=t("uniform"))
 for n, p in zip(uniform_sizes, uniform_ppl, strict=True):
     axs[1].annotate(f"V = {n}", (np.log(n), p), xytext=(8, -12), textcoords="offset points")
-axs[1].plot([mean_loss], [ppl], "s", color=COLORS["vermillion"], label=TEXT["model"])
-axs[1].set(title=TEXT["right_title"], xlabel=TEXT["right_x"], ylabel=TEXT["right_y"])
+axs[1].plot([mean_loss], [ppl], "s", color=COLORS["vermillion"], label=t("model"))
+axs[1].set(title=t("right_title"), xlabel=t("right_x"), ylabel=t("right_y"))
 axs[1].legend(loc="upper left", fontsize=9)
-fig.suptitle(TEXT["suptitle"])
+fig.suptitle(t("suptitle"))
 
 plt.show()

@@ -10,6 +10,7 @@ near it.
 """
 
 # SPDX-License-Identifier: MIT
+# The figure's words are in English; LOSSDOCS_LANG=zh_CN draws them in Chinese.
 
 # %%
 # Data: a line plus five outliers
@@ -20,9 +21,43 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from lossdocs import huber, huber_grad, mae, mae_grad, mse, mse_grad
-from lossdocs.plotting import COLORS, annotate, descent_path, landscape, mark_min, use_style
+from lossdocs.plotting import COLORS, annotate, descent_path, landscape, mark_min, texts, use_style
 
 use_style()
+t = texts(
+    {
+        "en": {
+            "data": "data",
+            "outliers": "outliers",
+            "true": "true",
+            "fit": "{name} fit",
+            "title_data": "Data and fitted lines",
+            "gd": "gradient descent",
+            "minimiser": "minimiser",
+            "slope": "slope",
+            "intercept": "intercept",
+            "landscape": "{name} landscape",
+            "pull": "outliers pull\nthe minimum away\nfrom the true line (+)",
+            "true_line": "true line (+)",
+            "suptitle": "Line fit with outliers: MSE, MAE and Huber landscapes",
+        },
+        "zh_CN": {
+            "data": "数据",
+            "outliers": "离群点",
+            "true": "真实直线",
+            "fit": "{name} 拟合",
+            "title_data": "数据与拟合直线",
+            "gd": "梯度下降",
+            "minimiser": "最小值点",
+            "slope": "斜率",
+            "intercept": "截距",
+            "landscape": "{name} 的损失曲面",
+            "pull": "离群点把最小值点\n拉离真实直线 (+)",
+            "true_line": "真实直线 (+)",
+            "suptitle": "含离群点的直线拟合：MSE、MAE 与 Huber 的损失曲面",
+        },
+    }
+)
 
 
 def tex(name):
@@ -87,31 +122,31 @@ for name, (_, grad, kw) in losses.items():
 # (dark is low) and both the valley floor and the walls show detail.
 fig, axs = plt.subplots(2, 2, figsize=(8, 7.2))
 ax = axs[0, 0]
-ax.scatter(x[:-5], y[:-5], s=16, color=COLORS["black"], label="data")
-ax.scatter(x[-5:], y[-5:], s=40, marker="x", color=COLORS["vermillion"], label="outliers")
+ax.scatter(x[:-5], y[:-5], s=16, color=COLORS["black"], label=t("data"))
+ax.scatter(x[-5:], y[-5:], s=40, marker="x", color=COLORS["vermillion"], label=t("outliers"))
 grid_x = np.array([0.0, 4.0])
-ax.plot(grid_x, true_slope * grid_x + true_intercept, color="0.6", lw=4, alpha=0.6, label="true")
+ax.plot(grid_x, true_slope * grid_x + true_intercept, color="0.6", lw=4, alpha=0.6, label=t("true"))
 for name, color in zip(surfaces, ("blue", "purple", "green"), strict=True):
     a, b = minimisers[name]
-    ax.plot(grid_x, a * grid_x + b, color=COLORS[color], label=tex(name) + " fit")
-ax.set(xlabel="x", ylabel="y", title="Data and fitted lines")
+    ax.plot(grid_x, a * grid_x + b, color=COLORS[color], label=t("fit", name=tex(name)))
+ax.set(xlabel="x", ylabel="y", title=t("title_data"))
 ax.legend(fontsize=8.5, loc="lower center")
 
 for ax, name in zip(axs.flat[1:], surfaces, strict=True):
     landscape(ax, slopes, intercepts, surfaces[name], colorbar=False)
-    descent_path(ax, *paths[name].T, every=30, label="gradient descent")
-    mark_min(ax, *minimisers[name], label="minimiser")
+    descent_path(ax, *paths[name].T, every=30, label=t("gd"))
+    mark_min(ax, *minimisers[name], label=t("minimiser"))
     ax.plot(true_slope, true_intercept, "P", ms=10, mfc=COLORS["orange"], mec="black", ls="none")
-    ax.set(xlabel="slope", ylabel="intercept", title=tex(name) + " landscape")
+    ax.set(xlabel=t("slope"), ylabel=t("intercept"), title=t("landscape", name=tex(name)))
 axs[0, 1].legend(loc="lower left", fontsize=8.5)
 annotate(
     axs[0, 1],
-    "outliers pull\nthe minimum away\nfrom the true line (+)",
+    t("pull"),
     minimisers["MSE"],
     (-0.7, 0.2),
     textcoords="data",
 )
-annotate(axs[1, 0], "true line (+)", (true_slope, true_intercept), (55, 55))
-fig.suptitle("Line fit with outliers: MSE, MAE and Huber landscapes")
+annotate(axs[1, 0], t("true_line"), (true_slope, true_intercept), (55, 55))
+fig.suptitle(t("suptitle"))
 
 plt.show()

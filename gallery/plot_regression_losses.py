@@ -10,6 +10,7 @@ smooth L1's is capped at 1 whatever ``beta`` is, so the two agree only at
 """
 
 # SPDX-License-Identifier: MIT
+# The figure's words are in English; LOSSDOCS_LANG=zh_CN draws them in Chinese.
 
 # %%
 # The losses
@@ -23,9 +24,35 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from lossdocs import huber, huber_grad, mae, mae_grad, mse, mse_grad, smooth_l1, smooth_l1_grad
-from lossdocs.plotting import annotate, use_style
+from lossdocs.plotting import annotate, texts, use_style
 
 use_style()
+t = texts(
+    {
+        "en": {
+            "curve": "{name}, {param} = {value:g}",
+            "title": "MSE, MAE and {name}",
+            "loss": "loss",
+            "derivatives": "Derivatives",
+            "residual": "residual r = pred - target",
+            "derivative": "d loss / d pred",
+            "capped_delta": "slope capped\nat $\\pm\\delta$",
+            "capped_one": "slope capped at $\\pm$1\nfor every $\\beta$",
+            "suptitle": "Regression losses on one residual axis",
+        },
+        "zh_CN": {
+            "curve": "{name}，{param} = {value:g}",
+            "title": "MSE、MAE 与 {name}",
+            "loss": "损失",
+            "derivatives": "导数",
+            "residual": "残差 r = 预测值 − 目标值",
+            "derivative": "d 损失 / d 预测值",
+            "capped_delta": "斜率上限\n为 $\\pm\\delta$",
+            "capped_one": "无论 $\\beta$ 取何值，\n斜率上限都是 $\\pm$1",
+            "suptitle": "同一残差轴上的回归损失",
+        },
+    }
+)
 
 r = np.linspace(-3.0, 3.0, 601)
 zero = np.zeros_like(r)
@@ -59,28 +86,26 @@ for (ax_loss, ax_grad), name, param, losses, grads in families:
     ax_grad.plot(r, grad_mse, color="0.55", ls="-", lw=1.5, label="MSE")
     ax_grad.plot(r, grad_mae, color="black", ls=(0, (1, 1)), lw=1.5, label="MAE")
     for value in losses:
-        ax_loss.plot(r, losses[value], label=f"{name}, {param} = {value:g}")
-        ax_grad.plot(r, grads[value], label=f"{name}, {param} = {value:g}")
-    ax_loss.set(ylim=(0, 4.2), title=f"MSE, MAE and {name}", ylabel="loss")
+        ax_loss.plot(r, losses[value], label=t("curve", name=name, param=param, value=value))
+        ax_grad.plot(r, grads[value], label=t("curve", name=name, param=param, value=value))
+    ax_loss.set(ylim=(0, 4.2), title=t("title", name=name), ylabel=t("loss"))
     ax_grad.set(
         ylim=(-3.2, 3.2),
-        title="Derivatives",
-        xlabel="residual r = pred - target",
-        ylabel="d loss / d pred",
+        title=t("derivatives"),
+        xlabel=t("residual"),
+        ylabel=t("derivative"),
     )
     ax_loss.legend(loc="upper center", fontsize=9)
 
-annotate(
-    axs[1, 0], "slope capped\n" + r"at $\pm\delta$", (2.2, 2.0), (-1.6, 2.3), textcoords="data"
-)
+annotate(axs[1, 0], t("capped_delta"), (2.2, 2.0), (-1.6, 2.3), textcoords="data")
 annotate(
     axs[1, 1],
-    r"slope capped at $\pm$1" + "\n" + r"for every $\beta$",
+    t("capped_one"),
     (2.3, 1.0),
     (-1.4, 2.3),
     textcoords="data",
 )
-fig.suptitle("Regression losses on one residual axis")
+fig.suptitle(t("suptitle"))
 
 # %%
 # A numerical check of the relation between the two families, on the grid

@@ -11,6 +11,7 @@ exactly when the neuron is confidently wrong, so it learns at once.
 """
 
 # SPDX-License-Identifier: MIT
+# The figure's words are in English; LOSSDOCS_LANG=zh_CN draws them in Chinese.
 
 # %%
 # The two gradients
@@ -30,9 +31,53 @@ from lossdocs import (
     mse_grad,
     sigmoid,
 )
-from lossdocs.plotting import COLORS, annotate, descent_path, landscape, mark_min, use_style
+from lossdocs.plotting import COLORS, annotate, descent_path, landscape, mark_min, texts, use_style
 
 use_style()
+t = texts(
+    {
+        "en": {
+            "MSE": "MSE of sigmoid(wx + b)",
+            "CE": "Cross-entropy (BCE with logits)",
+            "grid_min": "grid minimum",
+            "gd": "300 steps of GD",
+            "w": "weight w",
+            "b": "bias b",
+            "stuck": "stuck on a\nflat plateau",
+            "straight": "straight\nto the minimum",
+            "suptitle": "Same start (-6, 4), same learning rate 1.0: the two landscapes",
+            "quadratic": "MSE / 2 (quadratic cost)",
+            "cross_entropy": "cross-entropy",
+            "epoch": "epoch",
+            "cost_log": "cost (log scale)",
+            "cost": "Cost",
+            "output": "output sigmoid(w + b)",
+            "title_output": "Output (target 0)",
+            "stalls": "MSE stalls for ~150 epochs:\nsigmoid'(4) = {slope:.3f}",
+            "nielsen": "Nielsen's neuron: x = 1, y = 0, start w = b = 2, rate 0.15",
+        },
+        "zh_CN": {
+            "MSE": "sigmoid(wx + b) 的 MSE",
+            "CE": "交叉熵（BCE with logits）",
+            "grid_min": "网格上的最小值",
+            "gd": "梯度下降 300 步",
+            "w": "权重 w",
+            "b": "偏置 b",
+            "stuck": "困在\n平坦区域",
+            "straight": "径直走向\n最小值",
+            "suptitle": "同一起点 (-6, 4)、同一学习率 1.0：两种损失曲面",
+            "quadratic": "MSE / 2（二次代价）",
+            "cross_entropy": "交叉熵",
+            "epoch": "轮次（epoch）",
+            "cost_log": "代价（对数坐标）",
+            "cost": "代价",
+            "output": "输出 sigmoid(w + b)",
+            "title_output": "输出（目标为 0）",
+            "stalls": "MSE 停滞约 150 轮：\nsigmoid'(4) = {slope:.3f}",
+            "nielsen": "Nielsen 的单神经元：x = 1，y = 0，起点 w = b = 2，学习率 0.15",
+        },
+    }
+)
 
 
 def loss_and_dz(name, z, y, scale=1.0):
@@ -79,19 +124,18 @@ surfaces = {
 paths = {name: descend(name, x, y, -6.0, 4.0, rate=1.0, n_steps=300) for name in surfaces}
 
 fig, axs = plt.subplots(1, 2, figsize=(8, 4.1), sharey=True)
-titles = {"MSE": "MSE of sigmoid(wx + b)", "CE": "Cross-entropy (BCE with logits)"}
 for ax, name in zip(axs, surfaces, strict=True):
     zz = surfaces[name]
     landscape(ax, ws, bs, zz, colorbar=False)
     i, j = np.unravel_index(np.argmin(zz), zz.shape)
-    mark_min(ax, ws[j], bs[i], label="grid minimum")
-    descent_path(ax, *paths[name][0].T, every=10, label="300 steps of GD")
-    ax.set(xlabel="weight w", title=titles[name])
-axs[0].set_ylabel("bias b")
+    mark_min(ax, ws[j], bs[i], label=t("grid_min"))
+    descent_path(ax, *paths[name][0].T, every=10, label=t("gd"))
+    ax.set(xlabel=t("w"), title=t(name))
+axs[0].set_ylabel(t("b"))
 axs[1].legend(loc="lower right", fontsize=9)
-annotate(axs[0], "stuck on a\nflat plateau", tuple(paths["MSE"][0][-1]), (55, -70))
-annotate(axs[1], "straight\nto the minimum", tuple(paths["CE"][0][10]), (10, -75))
-fig.suptitle("Same start (-6, 4), same learning rate 1.0: the two landscapes")
+annotate(axs[0], t("stuck"), tuple(paths["MSE"][0][-1]), (55, -70))
+annotate(axs[1], t("straight"), tuple(paths["CE"][0][10]), (10, -75))
+fig.suptitle(t("suptitle"))
 
 # %%
 # Nielsen's one-neuron example
@@ -116,22 +160,22 @@ print(
 epochs = np.arange(301)
 fig, (ax_loss, ax_out) = plt.subplots(1, 2, figsize=(8, 3.8))
 for name, label, color in (
-    ("MSE", "MSE / 2 (quadratic cost)", "blue"),
-    ("CE", "cross-entropy", "vermillion"),
+    ("MSE", t("quadratic"), "blue"),
+    ("CE", t("cross_entropy"), "vermillion"),
 ):
     ls = "-" if name == "MSE" else "--"
     ax_loss.plot(epochs, nielsen_loss[name], color=COLORS[color], ls=ls, label=label)
     ax_out.plot(epochs, nielsen_output[name], color=COLORS[color], ls=ls, label=label)
-ax_loss.set(yscale="log", xlabel="epoch", ylabel="cost (log scale)", title="Cost")
-ax_out.set(xlabel="epoch", ylabel="output sigmoid(w + b)", ylim=(0, 1), title="Output (target 0)")
+ax_loss.set(yscale="log", xlabel=t("epoch"), ylabel=t("cost_log"), title=t("cost"))
+ax_out.set(xlabel=t("epoch"), ylabel=t("output"), ylim=(0, 1), title=t("title_output"))
 ax_loss.legend(loc="upper right")
 annotate(
     ax_out,
-    f"MSE stalls for ~150 epochs:\nsigmoid'(4) = {slope_at_start:.3f}",
+    t("stalls", slope=slope_at_start),
     (100, nielsen_output["MSE"][100]),
     (125, 0.45),
     textcoords="data",
 )
-fig.suptitle("Nielsen's neuron: x = 1, y = 0, start w = b = 2, rate 0.15")
+fig.suptitle(t("nielsen"))
 
 plt.show()

@@ -10,6 +10,7 @@ tells the model which way to move.
 """
 
 # SPDX-License-Identifier: MIT
+# The figure's words are in English; LOSSDOCS_LANG=zh_CN draws them in Chinese.
 
 # %%
 # The losses on the margin axis
@@ -25,9 +26,39 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from lossdocs import exponential, hinge, logistic, mse, zero_one
-from lossdocs.plotting import annotate, use_style
+from lossdocs.plotting import annotate, texts, use_style
 
 use_style()
+t = texts(
+    {
+        "en": {
+            "0-1 (misclassification)": "0-1 (misclassification)",
+            "hinge (SVM)": "hinge (SVM)",
+            "logistic / log 2 (binomial deviance)": "logistic / log 2 (binomial deviance)",
+            "exponential (AdaBoost)": "exponential (AdaBoost)",
+            "squared error $(1 - m)^2$": "squared error $(1 - m)^2$",
+            "margin": r"margin $m = y\,f(x)$",
+            "loss": "loss",
+            "title": "Surrogates of the 0-1 loss on the margin axis",
+            "pass": "all pass through (0, 1)\nand lie on or above the step",
+            "misclassified": "misclassified",
+            "correct": "correct",
+        },
+        "zh_CN": {
+            "0-1 (misclassification)": "0-1 损失（误分类）",
+            "hinge (SVM)": "合页损失（SVM）",
+            "logistic / log 2 (binomial deviance)": "logistic 损失 / log 2（二项偏差）",
+            "exponential (AdaBoost)": "指数损失（AdaBoost）",
+            "squared error $(1 - m)^2$": "平方误差 $(1 - m)^2$",
+            "margin": r"间隔 $m = y\,f(x)$",
+            "loss": "损失",
+            "title": "间隔轴上 0-1 损失的各种替代损失",
+            "pass": "都经过 (0, 1)，\n且都不低于阶跃函数",
+            "misclassified": "分错",
+            "correct": "分对",
+        },
+    }
+)
 
 margin = np.linspace(-2.0, 2.0, 801)
 y = np.ones_like(margin)
@@ -48,21 +79,21 @@ print({name.split(" ")[0]: round(v, 6) for name, v in at_zero.items()})
 fig, ax = plt.subplots(figsize=(8, 4.8))
 for name, curve in curves.items():
     if name.startswith("0-1"):
-        ax.plot(margin, curve, color="black", lw=2.8, ls="-", label=name, drawstyle="steps-mid")
+        ax.plot(margin, curve, color="black", lw=2.8, ls="-", label=t(name), drawstyle="steps-mid")
     else:
-        ax.plot(margin, curve, label=name)
+        ax.plot(margin, curve, label=t(name))
 ax.set(
     xlim=(-2, 2),
     ylim=(-0.08, 3.05),
-    xlabel=r"margin $m = y\,f(x)$",
-    ylabel="loss",
-    title="Surrogates of the 0-1 loss on the margin axis",
+    xlabel=t("margin"),
+    ylabel=t("loss"),
+    title=t("title"),
 )
 ax.axvline(0.0, color="0.5", lw=1)
 ax.plot(0, 1, "o", ms=8, mfc="white", mec="black", mew=1.5, zorder=5)
-annotate(ax, "all pass through (0, 1)\nand lie on or above the step", (0, 1), (95, 70))
-annotate(ax, "misclassified", (-1.0, 0.0), (0, 18), arrowprops=None, bbox=None, color="0.35")
-annotate(ax, "correct", (1.0, 0.0), (0, 18), arrowprops=None, bbox=None, color="0.35")
+annotate(ax, t("pass"), (0, 1), (95, 70))
+annotate(ax, t("misclassified"), (-1.0, 0.0), (0, 18), arrowprops=None, bbox=None, color="0.35")
+annotate(ax, t("correct"), (1.0, 0.0), (0, 18), arrowprops=None, bbox=None, color="0.35")
 ax.legend(loc="upper right")
 
 plt.show()

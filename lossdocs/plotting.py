@@ -19,6 +19,13 @@ Design choices, made once here for every figure:
 * **Size**: 8 inches at 100 dpi, 800 px, the width of the page's text
   column, with 11 pt text, so the figure is shown near 1:1 and no label
   shrinks below about 10 px.
+* **Languages**: a script keeps every word it draws in one table, one
+  column per language, and draws through :func:`texts`: English by default,
+  Chinese with ``LOSSDOCS_LANG=zh_CN``. Chinese glyphs come from Noto Sans
+  CJK SC, shipped by the ``noto-cjk-sans-otc`` package of the ``gallery``
+  extra (OFL 1.1), never from a system font. :func:`localized` redraws a
+  finished figure's words in another language, so the site's build runs
+  each computation once and saves one figure per language.
 
 Examples
 --------
@@ -29,6 +36,9 @@ Examples
 
 from __future__ import annotations
 
+import os
+from contextlib import contextmanager
+
 import numpy as np
 
 from .activations import softmax
@@ -38,11 +48,15 @@ __all__ = [
     "INK",
     "LINESTYLES",
     "LINE_COLORS",
+    "LANGUAGE_VARIABLE",
     "annotate",
     "descent_path",
+    "figure_language",
     "grid_gaussian",
     "landscape",
+    "localized",
     "mark_min",
+    "texts",
     "use_style",
 ]
 
@@ -127,6 +141,158 @@ def use_style():
 
     mpl.rcParams.update(_STYLE)
     mpl.rcParams["axes.prop_cycle"] = cycler(color=LINE_COLORS) + cycler(linestyle=LINESTYLES)
+    # Latin text in DejaVu Sans (Matplotlib's own); each glyph it lacks, such as
+    # a Chinese one, falls back to the next family of the list. Chinese figures
+    # put the CJK font first: math-mode text ($...$) has no fallback.
+    language = os.environ.get(LANGUAGE_VARIABLE, "").replace("-", "_").lower()
+    mpl.rcParams["font.family"] = _families(language)
+
+
+#: The environment variable that chooses the language of the figures' words.
+LANGUAGE_VARIABLE = "LOSSDOCS_LANG"
+#: Each word drawn so far, in the language it was drawn in -> its every language.
+_DRAWN: dict[str, dict[str, str]] = {}
+_CJK_FAMILY = "Noto Sans CJK SC"
+
+
+def _families(language):
+    """Matplotlib's ``font.family`` list for figures in `language` (e.g. ``zh_cn``)."""
+    cjk = _cjk_families()
+    return [*cjk, "DejaVu Sans"] if language.startswith("zh") else ["DejaVu Sans", *cjk]
+
+
+def _cjk_families():
+    """Register the packaged CJK font with Matplotlib; return its family name, if any.
+
+    The font is ``NotoSansCJK-Regular.ttc`` of the ``noto-cjk-sans-otc`` package
+    (the collection's Simplified Chinese face). A system font of the same name
+    is set aside, so every machine draws with the same file. The package has
+    no bold: bold Chinese (titles) is drawn in the regular weight, registered
+    as bold too so that Matplotlib does not warn about it.
+    """
+    try:
+        import noto_cjk_sans_otc
+    except ImportError:  # pragma: no cover - the gallery extra installs it
+        return []
+    import dataclasses
+
+    from matplotlib import font_manager
+
+    path = os.path.realpath(str(noto_cjk_sans_otc.FONT_PATH))
+    manager = font_manager.fontManager
+    if not any(os.path.realpath(entry.fname) == path for entry in manager.ttflist):
+        manager.addfont(path)
+        ours = [e for e in manager.ttflist if os.path.realpath(e.fname) == path]
+        ours += [dataclasses.replace(e, weight=700) for e in ours if e.name == _CJK_FAMILY]
+        names = {entry.name for entry in ours}
+        others = [e for e in manager.ttflist if e.name not in names]
+        manager.ttflist[:] = ours + others  # ties go to the first entry: ours
+        manager._findfont_cached.cache_clear()  # as addfont does after adding
+    return [_CJK_FAMILY]
+
+
+def figure_language(languages=("en",)):
+    """The language figures are drawn in: ``$LOSSDOCS_LANG``, or English when unset.
+
+    ``zh_CN``, ``zh-CN``, ``zh-cn`` and ``zh`` all name Simplified Chinese.
+    Raises ValueError for a language not in `languages`.
+
+    Examples
+    --------
+    >>> from lossdocs.plotting import figure_language
+    >>> figure_language(("en", "zh_CN"))  # LOSSDOCS_LANG is unset in the tests
+    'en'
+    """
+    code = os.environ.get(LANGUAGE_VARIABLE, "").strip() or "en"
+    lang, _, region = code.replace("-", "_").partition("_")
+    code = f"{lang.lower()}_{region.upper()}" if region else lang.lower()
+    code = {"zh": "zh_CN"}.get(code, code)
+    if code not in languages:
+        raise ValueError(
+            f"{LANGUAGE_VARIABLE}={os.environ[LANGUAGE_VARIABLE]!r} is not one of the "
+            f"figure's languages: {', '.join(languages)}"
+        )
+    return code
+
+
+class _Texts:
+    """The words of one figure in every language; calling it gives one in the figure's."""
+
+    def __init__(self, table, language):
+        self.table, self.language = table, language
+
+    def __call__(self, key, /, **fields):
+        if key not in self.table["en"]:
+            raise KeyError(f"no text {key!r} in the figure's table")
+        every = {lang: words[key].format(**fields) for lang, words in self.table.items()}
+        drawn = every[self.language]
+        _DRAWN[drawn] = every
+        return drawn
+
+
+def texts(table, language=None):
+    """Return ``t``, with ``t(key, **fields)`` the figure's text `key` in its language.
+
+    `table` maps each language (``"en"`` first, then e.g. ``"zh_CN"``) to a
+    dict of texts, each a :meth:`str.format` template filled with `fields`;
+    every language has the same keys. `language` defaults to
+    :func:`figure_language`. Every text given out is remembered in all its
+    languages, so that :func:`localized` can redraw the figure in another.
+
+    Examples
+    --------
+    >>> from lossdocs.plotting import texts
+    >>> t = texts({"en": {"n": "{n} steps"}, "zh_CN": {"n": "{n} 步"}}, language="zh_CN")
+    >>> t("n", n=3)
+    '3 步'
+    """
+    if "en" not in table:
+        raise ValueError("table must have English texts, under 'en'")
+    keys = set(table["en"])
+    for lang, words in table.items():
+        if set(words) != keys:
+            diff = sorted(keys.symmetric_difference(words))
+            raise ValueError(f"table[{lang!r}] does not have the English keys: {diff}")
+    return _Texts(table, language or figure_language(tuple(table)))
+
+
+def _translate(text, language):
+    return _DRAWN.get(text, {}).get(language, text)
+
+
+@contextmanager
+def localized(fig, language):
+    """Show `fig`'s words in `language` inside the ``with`` block, then restore them.
+
+    Every text of the figure (titles, labels, legends, annotations, tick labels
+    set by hand) that came from :func:`texts` is replaced; the rest (numbers,
+    math) stays. The layout is redone when the figure is saved.
+    """
+    from matplotlib.text import Text
+    from matplotlib.ticker import FixedFormatter
+
+    undo = []
+    family = _families(language.lower())
+    for artist in fig.findobj(Text):
+        old = artist.get_text()
+        new = _translate(old, language)
+        if new != old:
+            undo.append((artist.set_fontfamily, artist.get_fontfamily()))
+            undo.append((artist.set_text, old))
+            artist.set_text(new)
+            artist.set_fontfamily(family)
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            for formatter in (axis.get_major_formatter(), axis.get_minor_formatter()):
+                if isinstance(formatter, FixedFormatter):
+                    old = list(formatter.seq)
+                    formatter.seq = [_translate(s, language) for s in old]
+                    undo.append((lambda seq, f=formatter: setattr(f, "seq", seq), old))
+    try:
+        yield fig
+    finally:
+        for restore, old in reversed(undo):
+            restore(old)
 
 
 def _halo(width=3.0):

@@ -360,3 +360,70 @@ def test_distillation_temperature_figure(gallery):
     slope = np.polyfit(np.log(t[-10:]), np.log(without[-10:]), 1)[0]
     assert slope == pytest.approx(-2.0, abs=0.05)
     assert with_t2[-1] == pytest.approx(g["limit"], rel=0.02)
+
+
+# The figures in Chinese -----------------------------------------------------------------------
+
+# Names a Chinese ML engineer writes in Latin letters: losses, methods, libraries, functions.
+LATIN_NAMES = {"focal", "loss", "huber", "smooth", "moco", "infonce", "retinanet", "adaboost",
+               "svm", "dice", "iou", "giou", "mse", "mae", "kl", "ce", "bce", "with", "logits",
+               "logistic", "sigmoid", "nielsen", "epoch", "inf", "dx", "wx", "log"}  # fmt: skip
+
+
+def _words(fig):
+    """Every text the figure shows, tick labels included, outside its math."""
+    fig.canvas.draw()  # tick labels are made at draw time
+    shown = [text.get_text() for text in fig.findobj(matplotlib.text.Text)]
+    return [re.sub(r"\$[^$]*\$", " ", text) for text in shown if text.strip()]
+
+
+@pytest.mark.parametrize("path", SCRIPTS, ids=lambda p: p.stem)
+def test_every_word_of_a_figure_is_in_chinese_too(gallery, path):
+    """Each word drawn comes from the script's table, so the Chinese figure has no English."""
+    from lossdocs.plotting import localized
+
+    _, figures = gallery(path.stem)
+    cjk = 0
+    for fig in figures:
+        with localized(fig, "zh_CN"):
+            for text in _words(fig):
+                english = set(re.findall(r"[A-Za-z]{2,}", text)) - {"Q", "P"}
+                assert {w.lower() for w in english} <= LATIN_NAMES, (text, english)
+                cjk += bool(re.search(r"[\u4e00-\u9fff]", text))
+        # localized() gives the English words back
+        assert not any(re.search(r"[\u4e00-\u9fff]", text) for text in _words(fig))
+    assert cjk >= 4, "titles, axis labels, legend and annotation in Chinese"
+
+
+def test_texts_checks_its_table_and_the_language(monkeypatch):
+    from lossdocs.plotting import LANGUAGE_VARIABLE, figure_language, texts
+
+    table = {"en": {"a": "step {n}"}, "zh_CN": {"a": "第 {n} 步"}}
+    assert texts(table)("a", n=3) == "step 3"  # English by default
+    monkeypatch.setenv(LANGUAGE_VARIABLE, "zh-cn")
+    assert figure_language(("en", "zh_CN")) == "zh_CN"
+    assert texts(table)("a", n=3) == "第 3 步"
+    monkeypatch.setenv(LANGUAGE_VARIABLE, "fr")
+    with pytest.raises(ValueError, match="LOSSDOCS_LANG='fr'"):
+        texts(table)
+    with pytest.raises(ValueError, match="keys"):
+        texts({"en": {"a": "x"}, "zh_CN": {"b": "y"}}, language="en")
+    with pytest.raises(ValueError, match="English"):
+        texts({"zh_CN": {"a": "y"}})
+    with pytest.raises(KeyError, match="'b'"):
+        texts(table, language="en")("b")
+
+
+def test_chinese_is_drawn_with_the_packaged_font():
+    """The CJK font is the PyPI package's file, not a font of the machine."""
+    import noto_cjk_sans_otc
+    from matplotlib import font_manager
+
+    with matplotlib.rc_context():
+        use_style()
+        family = matplotlib.rcParams["font.family"]
+        assert family[0] == "DejaVu Sans" and "Noto Sans CJK SC" in family
+        found = font_manager.findfont(font_manager.FontProperties(family="Noto Sans CJK SC"))
+        assert os.path.samefile(found, str(noto_cjk_sans_otc.FONT_PATH))
+        bold = font_manager.FontProperties(family="Noto Sans CJK SC", weight="bold")
+        assert os.path.samefile(font_manager.findfont(bold), found)

@@ -1,88 +1,123 @@
-"""The glossary (docs/glossary.md) and the jieba user dictionary (docs/zh_userdict.txt) agree.
+"""The glossary (docs/glossary.md) is the source of truth for the Chinese edition's terms.
 
-The Chinese search index splits text with jieba, loading docs/zh_userdict.txt so
-that terms such as 交叉熵 stay whole. Every Chinese term of the glossary must be
-in that dictionary and every word of the dictionary must be a glossary term.
+Each entry: an English term line, the canonical Chinese term, then any accepted
+Chinese aliases (docs/_ext/glossary_terms.py reads them). From it:
+
+- docs/zh_userdict.txt, the jieba user dictionary of the Chinese search index, is
+  exactly the glossary's Chinese terms without spaces
+  (``python docs/_ext/glossary_terms.py`` rewrites it);
+- every catalog writes a term the canonical way: never with other spacing
+  ("KL散度" for "KL 散度"), and an alias ("铰链损失") only beside the canonical
+  term ("合页损失（也称铰链损失）");
+- no Latin word and Chinese word are written both with and without a space
+  between them across the catalogs (one convention: a space).
 """
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
 
-DOCS = Path(__file__).resolve().parents[1] / "docs"
-GLOSSARY = DOCS / "glossary.md"
-USERDICT = DOCS / "zh_userdict.txt"
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+CATALOGS = DOCS / "locale" / "zh_CN" / "LC_MESSAGES"
+sys.path.insert(0, str(DOCS / "_ext"))
 
-CJK = re.compile(r"[\u3400-\u9fff]")
+from glossary_terms import CJK, USERDICT, entries, userdict, variants  # noqa: E402
+
 # jieba's user-dictionary line: word, then optional frequency and part-of-speech tag.
 # We require both, and a word without spaces (jieba's tokenizer never matches across one).
 DICT_LINE = re.compile(r"^(?P<word>\S+) (?P<freq>[0-9]+) (?P<tag>[a-z]+)$")
-
-
-def glossary_entries() -> list[list[str]]:
-    """The term lines of each entry of the page's one ``{glossary}`` block, in order."""
-    text = GLOSSARY.read_text(encoding="utf-8")
-    blocks = re.findall(r"^```\{glossary\}[^\n]*\n(.*?)^```[ \t]*$", text, re.S | re.M)
-    assert len(blocks) == 1, "docs/glossary.md must hold exactly one {glossary} block"
-    entries: list[list[str]] = []
-    in_terms = False
-    for line in blocks[0].splitlines():
-        if not line.strip() or line.startswith(":"):  # blank line or directive option
-            in_terms = False
-            continue
-        if line[0].isspace():  # a definition line
-            in_terms = False
-            continue
-        if not in_terms:
-            entries.append([])
-            in_terms = True
-        entries[-1].append(line.strip())
-    return entries
+# Code, math and links are not prose: their spelling is not ours to unify.
+NOT_PROSE = re.compile(r"``.*?``|`[^`]*`|\$\$.*?\$\$|\$[^$\n]*\$|https?://\S+", re.S)
 
 
 def chinese_terms() -> list[str]:
-    return [t for entry in glossary_entries() for t in entry if CJK.search(t)]
-
-
-def userdict_lines() -> list[str]:
-    return USERDICT.read_text(encoding="utf-8").splitlines()
+    return [t for entry in entries() for t in entry[1:]]
 
 
 def test_glossary_is_large_enough():
-    assert len(glossary_entries()) >= 40
+    assert len(entries()) >= 40
 
 
-@pytest.mark.parametrize("entry", glossary_entries(), ids=lambda e: e[0])
-def test_each_entry_is_one_english_then_one_chinese_term(entry):
-    assert len(entry) == 2, f"expected an English and a Chinese term line, got {entry}"
-    english, chinese = entry
+@pytest.mark.parametrize("entry", entries(), ids=lambda e: e[0])
+def test_each_entry_is_one_english_term_then_chinese_terms(entry):
+    english, *chinese = entry
+    assert chinese, f"no Chinese term for {english!r}"
     assert not CJK.search(english), f"the first term line must be English: {english!r}"
-    assert CJK.search(chinese), f"the second term line must be Chinese: {chinese!r}"
-    assert " " not in chinese, f"a Chinese term must not hold a space (jieba): {chinese!r}"
+    for term in chinese:
+        assert CJK.search(term), f"a Chinese term line must be Chinese: {term!r}"
+        # One space between a Latin word (or a number) and Chinese, nowhere else.
+        assert not re.search(r"[\u3400-\u9fff] [\u3400-\u9fff]|  ", term), term
+        assert not re.search(r"[A-Za-z0-9][\u3400-\u9fff]|[\u3400-\u9fff][A-Za-z0-9]", term), (
+            f"a space between Latin and Chinese: {term!r}"
+        )
     # " : " starts a classifier in a glossary term line.
-    assert " : " not in english and " : " not in chinese
+    assert all(" : " not in term for term in entry)
 
 
 def test_terms_are_unique_and_sorted():
-    english = [entry[0] for entry in glossary_entries()]
+    english = [entry[0] for entry in entries()]
     assert len({t.lower() for t in english}) == len(english), "duplicate English term"
     assert english == sorted(english, key=str.lower), "keep the glossary in alphabetical order"
-    assert len(set(chinese_terms())) == len(chinese_terms()), "duplicate Chinese term"
+    spellings = [t.replace(" ", "") for t in chinese_terms()]
+    assert len(set(spellings)) == len(spellings), "duplicate Chinese term"
 
 
-def test_userdict_lines_have_jieba_format():
-    lines = userdict_lines()
-    assert lines, "docs/zh_userdict.txt is empty"
-    for line in lines:
-        assert DICT_LINE.match(line), f"not a jieba user-dictionary line: {line!r}"
+def test_userdict_is_made_from_the_glossary():
+    lines = USERDICT.read_text(encoding="utf-8").splitlines()
+    assert all(DICT_LINE.match(line) for line in lines), "not a jieba user-dictionary line"
+    assert "\n".join(lines) + "\n" == userdict(entries()), (
+        "run `python docs/_ext/glossary_terms.py`: docs/zh_userdict.txt is out of date"
+    )
+    assert "合页损失 100 n" in lines and "铰链损失 100 n" in lines  # canonical and alias
 
 
-def test_userdict_matches_glossary():
-    words = [DICT_LINE.match(line)["word"] for line in userdict_lines()]
-    assert len(set(words)) == len(words), "duplicate word in docs/zh_userdict.txt"
-    in_glossary = set(chinese_terms())
-    missing = sorted(in_glossary - set(words))
-    extra = sorted(set(words) - in_glossary)
-    assert not missing, f"glossary terms missing from docs/zh_userdict.txt: {missing}"
-    assert not extra, f"words in docs/zh_userdict.txt that the glossary lacks: {extra}"
+def _prose() -> list[tuple[str, str]]:
+    """(catalog, msgstr without code and math) of every translated message of a page."""
+    polib = pytest.importorskip("polib")  # the docs extra
+    own_terms = set(chinese_terms())
+    found = []
+    for path in sorted(CATALOGS.rglob("*.po")):
+        for entry in polib.pofile(str(path)):
+            if entry.msgid in own_terms:  # the glossary's own term lines
+                continue
+            found.append((path.relative_to(CATALOGS).as_posix(), NOT_PROSE.sub(" ", entry.msgstr)))
+    return found
+
+
+def test_catalogs_write_each_term_the_canonical_way():
+    wrong = []
+    for catalog, text in _prose():
+        for entry in entries():
+            canonical, spacings, aliases = variants(entry)
+            rest = text.replace(canonical, "\0")  # "困难负样本" holds the alias "难负样本"
+            wrong += [(catalog, s, canonical) for s in spacings if s in rest]
+            if canonical not in text:  # an alias stands only beside the canonical term
+                wrong += [(catalog, a, canonical) for a in aliases if a in rest]
+    assert not wrong, "write the glossary's term (catalog, found, term):\n" + "\n".join(
+        map(str, sorted(set(wrong)))
+    )
+
+
+def test_no_latin_chinese_pair_is_written_two_ways():
+    """A Latin word next to a Chinese one: always with a space, so "KL散度" cannot come back."""
+    pair = re.compile(
+        r"(?<![A-Za-z0-9_\-.])([A-Za-z][A-Za-z0-9\-]*|[0-9][0-9\-]*)( ?)([\u4e00-\u9fff]{2})"
+    )
+    spaced, tight = {}, {}
+    for catalog, text in _prose():
+        for m in pair.finditer(text):
+            (spaced if m[2] else tight).setdefault((m[1], m[3]), catalog)
+    split = sorted((f"{a}{b}", tight[a, b]) for a, b in set(spaced) & set(tight))
+    assert not split, f"written with and without a space (term, a catalog): {split}"
+
+
+def test_the_chinese_glossary_keeps_every_term_line():
+    """Its term lines are the terms themselves: a translated one would duplicate a term."""
+    polib = pytest.importorskip("polib")
+    terms = {t for entry in entries() for t in entry}
+    po = polib.pofile(str(CATALOGS / "glossary.po"))
+    changed = [(e.msgid, e.msgstr) for e in po if e.msgid in terms and e.msgstr != e.msgid]
+    assert not changed, f"term lines must be copied unchanged: {changed}"

@@ -36,6 +36,8 @@ CATALOGS = DOCS / "locale" / "zh_CN" / "LC_MESSAGES"
 sys.path.insert(0, str(DOCS / "_ext"))
 
 from langswitch import language_root  # noqa: E402
+from math_text import CATALOG as MATH_CATALOG  # noqa: E402
+from math_text import TEXT  # noqa: E402
 from zh_search import is_chinese  # noqa: E402
 
 # Folders of docs/ that hold no page of ours (build output, generated files, templates).
@@ -62,12 +64,20 @@ def catalogs() -> dict[str, Path]:
     return {p.relative_to(CATALOGS).with_suffix("").as_posix(): p for p in CATALOGS.rglob("*.po")}
 
 
+# Catalogs of no page (tools/docsbuild.py: OWN_CATALOGS): the theme's words, the formulas'.
+OWN = {"sphinx", MATH_CATALOG}
+
+
+def page_catalogs() -> dict[str, Path]:
+    return {page: path for page, path in catalogs().items() if page not in OWN}
+
+
 def messages(path: Path) -> set[tuple[str | None, str]]:
     return {(e.msgctxt, e.msgid) for e in polib.pofile(str(path)) if not e.obsolete}
 
 
 def test_every_page_has_a_catalog():
-    expected, present = pages(), set(catalogs())
+    expected, present = pages(), set(page_catalogs())
     assert len(expected) > 40
     assert not expected - present, f"pages without a catalog: {sorted(expected - present)}"
     assert not present - expected, f"catalogs without a page: {sorted(present - expected)}"
@@ -119,7 +129,7 @@ def test_catalogs_are_in_step_with_the_english(tmp_path):
     )  # fmt: skip
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-3000:]
     templates = {p.relative_to(pot).with_suffix("").as_posix(): p for p in pot.rglob("*.pot")}
-    present = catalogs()
+    present = page_catalogs()
     assert set(templates) == set(present), "run `nox -s translate`: pages and catalogs differ"
     stale = []
     for page, template in sorted(templates.items()):
@@ -129,6 +139,52 @@ def test_catalogs_are_in_step_with_the_english(tmp_path):
             gone = sorted(m for _, m in chinese - english)
             stale.append(f"{page}: {len(new)} new {new[:1]}, {len(gone)} gone {gone[:1]}")
     assert not stale, "stale catalogs: run `nox -s translate`, then translate\n" + "\n".join(stale)
+
+
+def test_own_catalogs_are_the_ones_docsbuild_knows():
+    source = (ROOT / "tools" / "docsbuild.py").read_text(encoding="utf-8")
+    assert set(re.findall(r'"([\w-]+)"', re.search(r"OWN_CATALOGS = \(.*?\)", source)[0])) == OWN
+
+
+def test_every_word_of_a_formula_has_its_translation():
+    r"""math-text.po holds exactly the ``\text{...}`` words of the docstrings and the pages."""
+    sources = [*(ROOT / "lossdocs").rglob("*.py"), *DOCS.rglob("*.md")]
+    words = {
+        m[1]
+        for path in sources
+        if not {"_build", "auto_gallery"} & set(path.relative_to(ROOT).parts)
+        for m in TEXT.finditer(path.read_text(encoding="utf-8"))
+    }
+    assert len(words) >= 10
+    entries = {e.msgid for e in polib.pofile(str(CATALOGS / f"{MATH_CATALOG}.po"))}
+    assert not words - entries, f"add to {MATH_CATALOG}.po: {sorted(words - entries)}"
+    assert not entries - words, f"no formula uses these any more: {sorted(entries - words)}"
+
+
+def test_theme_catalog_covers_the_themes_words():
+    """Every word furo marks for translation, or our page.html passes through, is in Chinese."""
+    import gettext
+
+    import furo
+    import sphinx
+
+    marked = set()
+    for template in (Path(furo.__file__).parent / "theme" / "furo").rglob("*.html"):
+        text = template.read_text(encoding="utf-8")
+        marked |= {a or b for a, b in re.findall(r"""_\((?:'([^']+)'|"([^"]+)")\)""", text)}
+        trans = re.findall(r"{%-? *trans *-?%}(.*?){%-? *endtrans", text, re.S)
+        marked |= {words.strip() for words in trans}
+    ours = (DOCS / "_templates" / "page.html").read_text(encoding="utf-8")
+    for listed in re.findall(r"for words in \[(.*?)\]", ours, re.S):
+        marked |= set(re.findall(r'"([^"]+)"', listed))
+    builtin = gettext.translation(
+        "sphinx", Path(sphinx.__file__).parent / "locale", ["zh_CN"], fallback=True
+    )
+    own = {e.msgid.strip() for e in polib.pofile(str(CATALOGS / "sphinx.po"))}
+    marked = {m for m in marked if "Furo</a>" not in m}  # the theme's name and link only
+    missing = sorted(m for m in marked if builtin.gettext(m) == m and m.strip() not in own)
+    assert len(marked) > 15
+    assert not missing, f"add to sphinx.po: {missing}"
 
 
 def test_read_the_docs_language_codes_map_to_sphinx_ones():

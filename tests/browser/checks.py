@@ -9,12 +9,24 @@ and the page's links, for the crawl.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
 
-__all__ = ["DROPDOWNS", "INSPECT", "PREPARE", "TEX", "Found", "check_page", "open_dropdowns"]
+__all__ = [
+    "DROPDOWNS",
+    "INSPECT",
+    "LATIN_NAMES",
+    "PREPARE",
+    "TEX",
+    "WORDS_SHOWN",
+    "Found",
+    "check_page",
+    "english_left",
+    "open_dropdowns",
+]
 
 # Load every image now (a lazy one below the fold would not load otherwise), then
 # wait until each is decoded (or has failed) and every font the page uses is loaded.
@@ -93,6 +105,51 @@ INSPECT = r"""async ({tex, mathFont}) => {
 
 MATH_FONT = "STIX Two Math"
 
+# The words a Chinese page shows outside its prose: figures' alt texts, the words in
+# formulas (MathML <mtext>), and the theme's own (buttons, icons, labels, footer).
+WORDS_SHOWN = r"""() => {
+  const shown = [];
+  for (const img of document.images) {
+    const alt = img.getAttribute("alt");
+    if (alt) shown.push({where: `alt of ${img.getAttribute("src")}`, text: alt});
+  }
+  for (const node of document.querySelectorAll("mtext"))
+    shown.push({where: "formula", text: node.textContent});
+  const chrome = [".back-to-top", ".toc-title", ".related-pages .context", ".skip-to-content",
+                  ".bottom-of-page .left-details", "svg symbol title", ".sidebar-search",
+                  ".search-button__default-text"];
+  for (const node of document.querySelectorAll(chrome.join(", ")))
+    shown.push({where: "theme", text: node.textContent});
+  for (const node of document.querySelectorAll("[aria-label]"))
+    shown.push({where: "theme (aria-label)", text: node.getAttribute("aria-label")});
+  for (const node of document.querySelectorAll("input[placeholder]"))
+    shown.push({where: "theme (placeholder)", text: node.getAttribute("placeholder")});
+  return shown;
+}"""
+
+# English a Chinese ML engineer keeps: names of libraries, functions, losses, papers and
+# methods, parameters, and the theme's own name. Anything else in WORDS_SHOWN is a miss.
+LATIN_NAMES = frozenset(
+    """pytorch torch numpy matplotlib lossdocs sphinx furo pradyunsg copyright infonce giou iou miou
+    dice jaccard huber mse mae kl js bce ce nll focal loss retinanet moco simclr cpc adaboost
+    svm softmax sigmoid logit logits log exp inf nan gamma alpha beta delta tau sigma mu
+    english language api lovász lovasz ohem fpn ssd yolo detr vnet net with float nielsen
+    smooth logistic epoch""".split()
+)
+
+
+def english_left(page: Page) -> list[str]:
+    """English words a Chinese page shows in alt texts, formulas and the theme."""
+    problems = []
+    for item in page.evaluate(WORDS_SHOWN):
+        # An English term glossed in full-width parentheses at first use is the style.
+        text = re.sub("\uff08[^\uff09]*\uff09", "", item["text"])  # （...）
+        words = set(re.findall(r"[A-Za-z]{3,}", text))
+        english = sorted(w for w in words if w.lower() not in LATIN_NAMES)
+        if english:
+            problems.append(f"English in a Chinese page's {item['where']}: {item['text']!r}")
+    return problems
+
 
 @dataclass
 class Found:
@@ -144,6 +201,8 @@ def check_page(page: Page) -> Found:
     page.evaluate(PREPARE)
     dropdowns, problems = open_dropdowns(page)
     seen = page.evaluate(INSPECT, {"tex": TEX, "mathFont": MATH_FONT})
+    if seen["lang"].startswith("zh"):
+        problems += english_left(page)
     return Found(
         problems=problems + seen["problems"],
         links=seen["links"],

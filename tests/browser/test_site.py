@@ -96,3 +96,34 @@ def test_figures_in_light_and_dark(browser: Browser, base_url: str, crawls, lang
     problems = capture(browser, base_url, lang, paths, SCREENSHOTS)
     SUMMARY.shots += 2 * len(paths)
     assert not problems, record(problems)
+
+
+def test_a_chinese_figure_is_drawn_in_chinese(browser: Browser, base_url: str,
+                                              languages: list[str]) -> None:  # fmt: skip
+    """The focal-loss figure as a reader sees it: the Chinese page shows other pixels."""
+    from io import BytesIO
+
+    from PIL import Image, ImageChops
+
+    if "zh_CN" not in languages:
+        pytest.skip("zh_CN is not built")
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    page = context.new_page()
+    shots, sources = {}, {}
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for lang in ("en", "zh_CN"):
+        page.goto(urljoin(base_url, f"{lang}/auto_gallery/plot_focal_loss.html"), wait_until="load")
+        figure = page.locator("img.sphx-glr-single-img").first
+        figure.scroll_into_view_if_needed()
+        sources[lang] = figure.get_attribute("src")
+        natural = figure.evaluate("(img) => [img.complete, img.naturalWidth]")
+        assert natural == [True, 800], (lang, natural)
+        shots[lang] = Image.open(BytesIO(figure.screenshot())).convert("L")
+        shots[lang].save(SCREENSHOTS / f"figure-plot_focal_loss-{lang}.png")
+    context.close()
+    assert sources["zh_CN"].endswith(".zh_CN.png") and not sources["en"].endswith(".zh_CN.png")
+    assert shots["en"].size == shots["zh_CN"].size
+    # The curves are the same; the words differ: titles, labels, legend, annotation.
+    diff = ImageChops.difference(shots["en"], shots["zh_CN"]).point(lambda v: 255 if v > 64 else 0)
+    changed = sum(diff.histogram()[255:]) / (diff.width * diff.height)
+    assert 0.005 < changed < 0.2, f"{changed:.3%} of the pixels differ"

@@ -1,0 +1,47 @@
+"""Chinese typography and wording of the zh_CN catalogs (issue 13).
+
+- no italics on Chinese text (Chinese type has none: emphasis is bold);
+- a bold lead-in keeps its punctuation outside: ``**原因**：``, ``**定义**。``;
+- percentages without a space: ``5%``;
+- book titles in 《》 when a Chinese sentence cites them;
+- no calque or drifting meaning the review found: "小了 14 倍" (Chinese writes
+  约为 1/14), 拐点 for a kink (折点), 高原 for a plateau, 乔装打扮, "只知道到 ... 为止".
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+
+polib = pytest.importorskip("polib")  # the docs extra
+
+CATALOGS = Path(__file__).resolve().parents[1] / "docs" / "locale" / "zh_CN" / "LC_MESSAGES"
+CJK = "[\u4e00-\u9fff]"
+# Code, math and links are not prose.
+NOT_PROSE = re.compile(r"``.*?``|\$\$.*?\$\$|\$[^$\n]*\$|:math:`[^`]*`|`[^`]*`|https?://\S+", re.S)
+BOOKS = ("Pattern Recognition and Machine Learning", "The Elements of Statistical Learning",
+         "Deep Learning", "Neural Networks and Deep Learning", "Elements of Information Theory",
+         "统计学习方法")  # fmt: skip
+RULES = {
+    "italic Chinese": re.compile(rf"(?<![*A-Za-z0-9\\])\*(?!\*)[^*\n]*{CJK}[^*\n]*\*(?!\*)"),
+    "punctuation inside a bold lead-in": re.compile("\\*\\*[^*\n]+[\u3002\uff1a:]\\*\\*"),
+    "a space before %": re.compile(r"[0-9] %"),
+    "N 倍 smaller (约为 1/N)": re.compile(r"小了\s*\S{0,6}\s*倍|(?<!缩)小\s*[0-9十百]+\s*倍"),
+    "calque or wrong word": re.compile(r"拐点|高原|乔装打扮|只知道到|被预测对"),
+    "a book title without 《》": re.compile(r"\*(" + "|".join(BOOKS) + r")\*"),
+}
+
+
+def _chinese_prose():
+    for path in sorted(CATALOGS.rglob("*.po")):
+        for entry in polib.pofile(str(path)):
+            if re.search(CJK, entry.msgstr):
+                yield path.relative_to(CATALOGS).as_posix(), NOT_PROSE.sub(" ", entry.msgstr)
+
+
+@pytest.mark.parametrize("rule", RULES)
+def test_chinese_typography(rule):
+    found = [
+        (catalog, m[0]) for catalog, text in _chinese_prose() for m in RULES[rule].finditer(text)
+    ]
+    assert not found, f"{rule}: {found[:8]}"
