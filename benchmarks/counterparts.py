@@ -27,17 +27,19 @@ import torch
 import torch.nn.functional as F
 from torch.distributions import Normal, kl_divergence
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "crosscheck"))
-from test_detection import (
+_CROSSCHECK = Path(__file__).resolve().parents[1] / "tests" / "crosscheck"
+for _folder in (_CROSSCHECK, _CROSSCHECK / "detection", _CROSSCHECK / "classification"):
+    sys.path.insert(0, str(_folder))
+from test_detection import (  # noqa: E402
     tv_box_iou as box_iou,
 )
-from test_detection import (
+from test_detection import (  # noqa: E402
     tv_generalized_box_iou as generalized_box_iou,
 )
-from test_detection import (
+from test_detection import (  # noqa: E402
     tv_generalized_box_iou_loss,
 )
-from test_focal import tv_sigmoid_focal_loss as sigmoid_focal_loss
+from test_focal_loss import tv_sigmoid_focal_loss as sigmoid_focal_loss  # noqa: E402
 
 __all__ = ["box_iou", "generalized_box_iou", "giou_loss", "sigmoid_focal_loss"]
 

@@ -11,7 +11,7 @@ The language comes from ``READTHEDOCS_LANGUAGE`` (Read the Docs sets it, e.g.
 ``locale/zh_CN/LC_MESSAGES`` (refreshed by ``nox -s translate``). Settings that
 depend on the language are applied by the extensions once it is known
 (``_ext/zh_search.py``: Chinese search; ``_ext/langswitch.py``: the link to the
-other language).
+other language; ``_ext/search_keys.py``: the search ranking, in every language).
 """
 
 from __future__ import annotations
@@ -59,6 +59,7 @@ extensions = [
     "family_directive",  # lossdocs-family (the API pages)
     "langswitch",  # the link to the same page in the other language
     "zh_search",  # the Chinese search index (jieba)
+    "search_keys",  # ranking keys and offline summaries for the search page
     "gallery_lang",  # each figure in the build's language
     "math_text",  # the words of formulas (\text{...}) in the build's language
     "myst_patches",  # MyST monkeypatches, each with when to drop it
@@ -174,6 +175,8 @@ def setup(app):
 
 
 # -- Search ----------------------------------------------------------------------------
+# Ranking and offline summaries: _ext/search_keys.py, with the keys of each page in
+# search_keys.toml; tests/browser/search_queries.toml is the relevance suite.
 # A Chinese build indexes with jieba (_ext/zh_search.py sets html_search_language);
 # jieba takes the user dictionary of our terms by absolute path only.
 html_search_options = {"dict": str(DOCS / "zh_userdict.txt")}

@@ -33,9 +33,10 @@ def reduce(loss: np.ndarray, reduction: str):
     """Apply a validated ``reduction`` to per-element losses."""
     if reduction == "none":
         return loss
-    if reduction == "sum":
-        return loss.sum(dtype=loss.dtype)
-    return loss.mean(dtype=loss.dtype)
+    with np.errstate(over="ignore"):  # a sum beyond the float range is inf, silently
+        if reduction == "sum":
+            return loss.sum(dtype=loss.dtype)
+        return loss.mean(dtype=loss.dtype)
 
 
 def scale_grad(grad: np.ndarray, reduction: str, count: int) -> np.ndarray:
@@ -56,3 +57,31 @@ def pred_target(pred, target, reduction, *, pred_name="pred", grad=False):
     check_same_shape(pred, target, pred_name, "target")
     check_nonempty_mean(pred.size, reduction, pred_name)
     return pred, target
+
+
+def error(pred: np.ndarray, target: np.ndarray) -> np.ndarray:
+    """``pred - target`` in a new array this call owns (so later steps can work in place).
+
+    Beyond the float range the difference is inf, the rounded exact value, and
+    no overflow warning is raised.
+    """
+    with np.errstate(over="ignore"):
+        return np.subtract(pred, target, out=np.empty_like(pred))
+
+
+def sum_of_products(a: np.ndarray, b: np.ndarray):
+    """``sum(a * b)`` without an array of the products.
+
+    In float64, a BLAS dot product (an unrolled sum, accurate to about n ulps
+    in the worst case and far better for terms of one sign); in float32, the
+    products in place in ``a`` (which the caller gives up) and NumPy's
+    pairwise sum, since a float32 dot product accumulates in float32.
+    """
+    if a.dtype == np.float64:
+        return a.dtype.type(np.dot(a.ravel(), b.ravel()))
+    return np.multiply(a, b, out=a).sum(dtype=a.dtype)
+
+
+def mean_or_sum(total, reduction: str, count: int):
+    """Finish a reduction computed as a sum: divide by ``count`` for 'mean'."""
+    return total / type(total)(count) if reduction == "mean" else total

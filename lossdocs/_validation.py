@@ -35,37 +35,68 @@ def as_float(x, name: str, *, dtype=None) -> np.ndarray:
     elif arr.dtype.kind != "f":
         raise TypeError(f"{name} must hold real numbers, got dtype {arr.dtype}")
     if dtype is not None:
-        arr = arr.astype(dtype, copy=False)
+        with np.errstate(over="ignore"):  # beyond float32's range: inf, the rounded value
+            arr = arr.astype(dtype, copy=False)
     return arr
+
+
+def _is_numpy_float(x) -> bool:
+    """True for a NumPy array or scalar of a floating dtype (not a Python list or float)."""
+    return isinstance(x, np.ndarray | np.generic) and x.dtype.kind == "f"
 
 
 def as_floats(**arrays) -> tuple[np.ndarray, ...]:
     """Convert several arrays with :func:`as_float` and bring them to one dtype.
 
-    The common dtype is that of the arrays that were floating to begin with,
-    so a float32 prediction with integer labels stays float32. Keyword order
-    is kept: ``pred, target = as_floats(pred=p, target=t)``.
+    The dtype rule (README, "dtypes"): the working dtype is that of the
+    arguments given as NumPy floating arrays (float16 counts as float32);
+    Python lists, tuples and numbers, and integer or boolean arrays, take it
+    on. Only when no argument is a NumPy floating array do floats in lists
+    decide (float64). So a float32 prediction keeps float32 with a target
+    written ``[0.5, 1.0]`` as with ``[0, 1]``. Keyword order is kept:
+    ``pred, target = as_floats(pred=p, target=t)``.
     """
     arrs = {name: to_array(value, name) for name, value in arrays.items()}
-    floating = [
-        np.float32 if a.dtype == np.float16 else a.dtype
-        for a in arrs.values()
-        if a.dtype.kind == "f"
+    numpy_floats = [
+        np.float32 if arrs[name].dtype == np.float16 else arrs[name].dtype
+        for name, value in arrays.items()
+        if _is_numpy_float(value)
     ]
+    floating = numpy_floats or [a.dtype for a in arrs.values() if a.dtype.kind == "f"]
     common = np.result_type(*floating) if floating else np.float64
     return tuple(as_float(a, name, dtype=common) for name, a in arrs.items())
 
 
+_INT64_BOUND = 2.0**63  # float labels at or beyond it do not fit an int64
+
+
 def as_int_labels(x, name: str) -> np.ndarray:
-    """Return ``x`` as an int64 array of labels; floats must hold whole numbers."""
-    arr = np.asarray(x)
+    """Return ``x`` as an int64 array of labels; floats must hold whole numbers.
+
+    A float beyond the int64 range is refused before the cast (which would
+    warn and wrap), with the value given.
+    """
+    arr = to_array(x, name)
     if arr.dtype.kind in "biu":
+        if arr.dtype == np.uint64 and arr.size and arr.max() >= 2**63:
+            raise ValueError(f"{name} holds {arr.max()}, beyond the int64 range of labels")
         return arr.astype(np.int64, copy=False)
     if arr.dtype.kind == "f":
         if not np.all(np.isfinite(arr)) or np.any(arr != np.round(arr)):
             raise TypeError(f"{name} must hold integer class labels, got non-integer values")
+        big = np.abs(arr) >= _INT64_BOUND
+        if np.any(big):
+            raise ValueError(
+                f"{name} holds {float(arr[big].flat[0])!r}, beyond the int64 range of class labels"
+            )
         return arr.astype(np.int64)
     raise TypeError(f"{name} must hold integer class labels, got dtype {arr.dtype}")
+
+
+def check_finite(x: np.ndarray, name: str) -> None:
+    """Raise if ``x`` holds an infinity or NaN (weights: inf * 0 has no meaning)."""
+    if not np.all(np.isfinite(x)):
+        raise ValueError(f"{name} must be finite, found {x[~np.isfinite(x)].flat[0]}")
 
 
 def check_same_shape(a: np.ndarray, b: np.ndarray, name_a: str, name_b: str) -> None:
@@ -132,6 +163,29 @@ def check_real(
             f"{name} must {rule}{' or be NaN' if allow_nan else ''}, got {value}{tail}"
         )
     return value
+
+
+def in_dtype(value: float, name: str, dtype) -> np.floating:
+    """Return the hyperparameter ``value`` in ``dtype``, refusing one that rounds to 0 or inf.
+
+    A positive ``beta``, ``eps`` or ``temperature`` below the smallest
+    subnormal of float32 (about 1.4e-45) would silently become 0 and turn the
+    formula into 0 / 0.
+    """
+    with np.errstate(over="ignore"):
+        out = np.dtype(dtype).type(value)
+    if math.isfinite(value) and math.isinf(out):
+        raise ValueError(
+            f"{name}={value!r} rounds to inf in {np.dtype(dtype).name}, the dtype of the "
+            f"inputs: use a value of at most {float(np.finfo(dtype).max):.3g}"
+        )
+    if value != 0 and out == 0:
+        tiny = float(np.finfo(dtype).smallest_subnormal)
+        raise ValueError(
+            f"{name}={value!r} rounds to 0 in {np.dtype(dtype).name}, the dtype of the inputs: "
+            f"use a value of at least {tiny:.3g}"
+        )
+    return out
 
 
 def check_int(value, name: str, *, low=None, high=None, allow_none=False):

@@ -4,10 +4,12 @@ The checks behind them are the validation vocabulary of CONTRIBUTING.md
 ("Validation"): lossdocs/_validation.py and lossdocs/_reduction.py.
 """
 
+import inspect
 import pathlib
 
 import numpy as np
 import pytest
+from examples import EXAMPLES
 
 import lossdocs as L
 
@@ -106,3 +108,14 @@ def test_bad_input_raises_naming_the_argument(fn, args, kwargs, exc, match):
         fn(*args, **kwargs)
     # Raised by lossdocs' own checks, not by NumPy deep inside the computation.
     assert info.traceback[-1].path.name in OWN_FILES
+
+
+REDUCING = [n for n in L.__all__ if "reduction" in inspect.signature(getattr(L, n)).parameters]
+
+
+@pytest.mark.parametrize("name", REDUCING)
+def test_an_array_of_reductions_is_refused_by_name_everywhere(name):
+    # Issue 11: NumPy's "truth value of an array is ambiguous" in all of them, once.
+    args, kwargs, _ = EXAMPLES[name]
+    with pytest.raises(ValueError, match="reduction must be a string"):
+        getattr(L, name)(*args, **kwargs, reduction=np.array(["mean", "sum"]))

@@ -15,6 +15,7 @@ import re
 import subprocess
 import sys
 import textwrap
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -380,3 +381,103 @@ def test_myst_still_labels_amsmath_at_random():
     from myst_patches import stable_labels_needed
 
     assert stable_labels_needed(), "MyST labels amsmath blocks deterministically: drop patch 2"
+
+
+# -- search keys and the relevance suite's data (docs/_ext/search_keys.py) -------------
+
+
+def _search_data():
+    registry = tomllib.loads((ROOT / "docs" / "search_keys.toml").read_text(encoding="utf-8"))
+    queries = tomllib.loads(
+        (ROOT / "tests" / "browser" / "search_queries.toml").read_text(encoding="utf-8")
+    )
+    return registry, queries
+
+
+def _is_page(docname: str) -> bool:
+    """A source page of the site, or a gallery script's page."""
+    if docname.startswith("auto_gallery/"):
+        return (ROOT / "gallery" / f"{docname.split('/', 1)[1]}.py").is_file()
+    return any((ROOT / "docs" / f"{docname}{suffix}").is_file() for suffix in (".md", ".rst"))
+
+
+def test_search_data_names_existing_pages():
+    registry, queries = _search_data()
+    named = set(registry) | {page for table in queries.values() for page in table.values()}
+    assert not {name for name in named if not _is_page(name)}
+
+
+def test_relevance_suite_has_enough_queries_per_language():
+    _, queries = _search_data()
+    assert set(queries) == {"en", "zh_CN"}
+    sizes = {lang: len(table) for lang, table in queries.items()}
+    assert min(sizes.values()) >= 60, sizes
+
+
+def test_each_search_key_leads_to_one_page():
+    from search_keys import expand_keys, glossary_entries
+
+    registry, _ = _search_data()
+    entries = glossary_entries((ROOT / "docs" / "glossary.md").read_text(encoding="utf-8"))
+    functions = {name for name in dir(lossdocs) if callable(getattr(lossdocs, name))}
+    owner: dict[str, str] = {}
+    clashes = []
+    for docname, fields in registry.items():
+        for key in expand_keys(fields["keys"], entries, functions):
+            folded = re.sub(r"[\W_]+", " ", key.casefold()).strip()
+            if owner.setdefault(folded, docname) != docname:
+                clashes.append(f"{key!r}: {owner[folded]} and {docname}")
+    assert not clashes
+
+
+def test_glossary_entries_of_the_site_pair_english_and_chinese():
+    from search_keys import glossary_entries
+
+    entries = glossary_entries((ROOT / "docs" / "glossary.md").read_text(encoding="utf-8"))
+    assert len(entries) >= 50
+    hinge = next(entry for entry in entries if entry[0] == "hinge loss")
+    assert any(re.search(r"[\u4e00-\u9fff]", term) for term in hinge[1:]), hinge
+
+
+def test_expand_keys_brings_the_pytorch_names_and_the_glossary_entry():
+    from search_keys import expand_keys
+
+    keys = expand_keys(["huber", "a term"], [["A term", "术语"]], {"huber"})
+    assert keys[:3] == ["huber", "lossdocs.huber", "torch.nn.functional.huber_loss"]
+    assert {"huber_loss", "F.huber_loss", "A term", "术语"} <= set(keys)
+    assert "a term" not in keys  # the glossary's spelling replaces the key's
+    # info_nce's Notes compare with cross_entropy: no labelled counterpart, no torch key.
+    assert expand_keys(["info_nce"], [], {"info_nce"}) == ["info_nce", "lossdocs.info_nce"]
+
+
+@pytest.mark.parametrize(
+    ("docname", "kind"),
+    [
+        ("detection/focal-loss", "question"),
+        ("detection/index", "page"),
+        ("index", "page"),
+        ("errata", "page"),
+        ("api/detection", "api"),
+        ("auto_gallery/plot_focal_loss", "gallery"),
+        ("glossary", "glossary"),
+        ("cheatsheet", "cheatsheet"),
+    ],
+)
+def test_page_kind(docname, kind):
+    from search_keys import page_kind
+
+    assert page_kind(docname) == kind
+
+
+def test_summary_skips_the_title_and_code_and_reads_formulas():
+    from docutils.core import publish_doctree
+    from search_keys import summary_of
+
+    doctree = publish_doctree(
+        "Title\n=====\n\nThe loss :math:`\\alpha (1 - p_t)^\\gamma` weighs.\n\n"
+        "::\n\n    code()\n\n" + "More words here. " * 30
+    )
+    summary = summary_of(doctree, limit=80)
+    assert summary.startswith("The loss \u03b1 (1 - pt)\u03b3 weighs. More words")
+    assert "Title" not in summary and "code()" not in summary
+    assert summary.endswith("…") and len(summary) <= 81

@@ -28,7 +28,8 @@ def log_sigmoid(x):
     Returns
     -------
     ndarray
-        Values in :math:`(-\infty, 0]`, the shape and floating dtype of `x`.
+        Values in :math:`(-\infty, 0]`, the shape of `x`, in its working dtype
+        (float32 for float16, float64 for integers).
 
     Raises
     ------

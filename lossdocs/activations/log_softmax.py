@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validation import as_float, check_axis
-from ._shifted import _shifted_sums
+from ._shifted import _class_axis, _shifted_sums
 
 __all__ = ["log_softmax"]
 
@@ -30,7 +29,8 @@ def log_softmax(x, axis=-1):
     Returns
     -------
     ndarray
-        Log-probabilities, the shape and floating dtype of `x`; their
+        Log-probabilities, the shape of `x`, in its working dtype (float32 for
+        float16, float64 for integers); their
         exponentials sum to 1 along `axis`.
 
     Raises
@@ -54,6 +54,11 @@ def log_softmax(x, axis=-1):
     first avoids the cancellation in :math:`x_i - \operatorname{LSE}(x)` when
     both are large. PyTorch: ``torch.nn.functional.log_softmax``.
 
+    A row with a +inf logit, or with every logit -inf, has no distribution: it
+    gives NaN, as in PyTorch, without a warning (never a log-probability above
+    0).
+    A difference below the float range overflows to -inf silently.
+
     Examples
     --------
     >>> import numpy as np
@@ -63,9 +68,6 @@ def log_softmax(x, axis=-1):
     >>> print(log_softmax(np.array([1e4, 0.0])))
     [     0. -10000.]
     """
-    x = as_float(x, "x")
-    if x.ndim == 0:
-        raise ValueError("x must have at least one dimension")
-    axis = check_axis(axis, x.ndim)
+    x, axis = _class_axis(x, axis)
     _, z, s = _shifted_sums(x, axis)
-    return z - np.log1p(s)
+    return np.subtract(z, np.log1p(s, out=s), out=z)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validation import as_float, check_axis
-from ._shifted import _shifted_sums
+from .._validation import check_bool
+from ._shifted import _class_axis, _shifted_sums
 
 __all__ = ["logsumexp"]
 
@@ -33,7 +33,7 @@ def logsumexp(x, axis=-1, keepdims=False):
     Returns
     -------
     ndarray
-        The reduced array, in the floating dtype of `x`.
+        The reduced array, in its working dtype (float32 for float16, float64 for integers).
 
     Raises
     ------
@@ -55,6 +55,8 @@ def logsumexp(x, axis=-1, keepdims=False):
     so ``logsumexp([0, -40])`` is :math:`4.25 \times 10^{-18}`, not 0.
     Equals ``scipy.special.logsumexp`` and ``torch.logsumexp``.
 
+    A +inf term gives +inf, a row of -inf gives -inf (the exact values).
+
     Examples
     --------
     >>> import numpy as np
@@ -64,12 +66,11 @@ def logsumexp(x, axis=-1, keepdims=False):
     >>> print(logsumexp(np.array([0.0, -40.0])))
     4.248354255291589e-18
     """
-    x = as_float(x, "x")
-    if x.ndim == 0:
-        raise ValueError("x must have at least one dimension")
-    axis = check_axis(axis, x.ndim)
-    if x.shape[axis] == 0:
-        raise ValueError(f"x is empty along axis {axis}")
-    m, _, s = _shifted_sums(x, axis)
-    out = np.where(np.isfinite(m), np.where(np.isfinite(m), m, 0) + np.log1p(s), m)
+    check_bool(keepdims, "keepdims")
+    x, axis = _class_axis(x, axis)
+    m, _, s = _shifted_sums(x, axis, keep_z=False)
+    out = np.log1p(s, out=s)
+    finite = np.isfinite(m)
+    out += np.where(finite, m, 0)
+    out[~finite] = m[~finite]  # +inf, -inf (every term 0) or NaN: the exact value
     return out if keepdims else np.squeeze(out, axis=axis)

@@ -28,7 +28,8 @@ def sigmoid(x):
     Returns
     -------
     ndarray
-        Values in [0, 1], the shape and floating dtype of `x`.
+        Values in [0, 1], the shape of `x`, in its working dtype (float32 for
+        float16, float64 for integers).
 
     Raises
     ------

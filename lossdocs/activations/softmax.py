@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validation import as_float, check_axis
-from ._shifted import _shifted_sums
+from ._shifted import _class_axis, _shifted_sums
 
 __all__ = ["softmax"]
 
@@ -30,8 +29,8 @@ def softmax(x, axis=-1):
     Returns
     -------
     ndarray
-        Probabilities in [0, 1] summing to 1 along `axis`, the shape and
-        floating dtype of `x`.
+        Probabilities in [0, 1] summing to 1 along `axis`, the shape of
+        `x`, in its working dtype (float32 for float16, float64 for integers).
 
     Raises
     ------
@@ -53,6 +52,9 @@ def softmax(x, axis=-1):
     adding a constant to every logit), so no exponential overflows.
     PyTorch: ``torch.nn.functional.softmax``.
 
+    A row with a +inf logit, or with every logit -inf, has no distribution: it
+    gives NaN, as in PyTorch, without a warning (never a probability above 1).
+
     Examples
     --------
     >>> import numpy as np
@@ -62,9 +64,8 @@ def softmax(x, axis=-1):
     >>> print(softmax(np.array([1000.0, 1000.0])))
     [0.5 0.5]
     """
-    x = as_float(x, "x")
-    if x.ndim == 0:
-        raise ValueError("x must have at least one dimension")
-    axis = check_axis(axis, x.ndim)
+    x, axis = _class_axis(x, axis)
     _, z, s = _shifted_sums(x, axis)
-    return np.exp(z) / (1 + s)
+    e = np.exp(z, out=z)
+    s += 1
+    return np.divide(e, s, out=e)

@@ -6,7 +6,7 @@ import numpy as np
 
 from .._numerics import _softplus_tail
 from .._reduction import pred_target
-from .._validation import as_float, check_unit_interval
+from .._validation import as_float, check_finite, check_unit_interval
 
 
 def _checked(pred, target, reduction, pred_name, grad=False, **weights):
@@ -23,6 +23,7 @@ def _checked(pred, target, reduction, pred_name, grad=False, **weights):
     for name, w in weights.items():
         if w is not None:
             w = as_float(w, name, dtype=pred.dtype)
+            check_finite(w, name)
             try:
                 fits = np.broadcast_shapes(w.shape, pred.shape) == pred.shape
             except ValueError:
@@ -53,6 +54,17 @@ def _bce_logits(z, t, pos_weight=None):
     loss = _softplus_tail(z)
     if pos_weight is not None:
         loss *= tw + (1 - t)
-    loss += tw * np.maximum(-z, 0)
-    loss += (1 - t) * np.maximum(z, 0)
+    with np.errstate(invalid="ignore"):  # 0 * inf at an infinite logit: repaired below
+        loss += tw * np.maximum(-z, 0)
+        loss += (1 - t) * np.maximum(z, 0)
+    bad = np.isnan(loss)
+    if bad.any():  # rare: the limit at z = +-inf, where a weight of 0 cancels the inf
+        zb, tb, twb = z[bad], t[bad], tw[bad] if np.ndim(tw) else tw
+        loss[bad] = _zero_times(twb, np.maximum(-zb, 0)) + _zero_times(1 - tb, np.maximum(zb, 0))
     return loss
+
+
+def _zero_times(w, x):
+    """``w * x`` with 0 * inf = 0 (the limit of a term whose weight is exactly 0)."""
+    with np.errstate(invalid="ignore"):
+        return np.where(w == 0, 0, w * x)

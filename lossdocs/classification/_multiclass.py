@@ -11,6 +11,7 @@ from .._validation import (
     as_float,
     as_floats,
     as_int_labels,
+    check_finite,
     check_int,
     check_real,
     check_unit_interval,
@@ -117,6 +118,7 @@ def parse(
     check_nonempty_mean(scores.size, reduction, scores_name)
     if weight is not None:
         weight = as_float(weight, weight_name, dtype=scores.dtype)
+        check_finite(weight, weight_name)
         if weight.shape != (n_classes,):
             raise ValueError(
                 f"{weight_name} must have shape (C,) = ({n_classes},), one value per class, "
@@ -130,7 +132,10 @@ def reduce_batch(batch, loss, reduction):
     """Reduce per-sample losses with PyTorch's 'mean' divisor (0/0 gives nan quietly)."""
     if reduction == "none":
         return loss
-    total = loss.sum(dtype=loss.dtype)
+    # over: a sum beyond the float range is inf; invalid: inf - inf (nll_loss of log_probs
+    # holding both +inf and -inf), NaN; both silently
+    with np.errstate(over="ignore", invalid="ignore"):
+        total = loss.sum(dtype=loss.dtype)
     if reduction == "sum":
         return total
     with np.errstate(divide="ignore", invalid="ignore"):

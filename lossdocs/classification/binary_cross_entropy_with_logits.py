@@ -77,6 +77,8 @@ def binary_cross_entropy_with_logits(
     does not check the target's range (target 2 is accepted); we raise.
     NaN propagates.
 
+    At :math:`z = \pm\infty` the result is the limit (0, or +inf), without a warning.
+
     Examples
     --------
     >>> from lossdocs import binary_cross_entropy_with_logits

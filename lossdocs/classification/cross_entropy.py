@@ -124,6 +124,10 @@ def cross_entropy(
     cast to the dtype of `logits` (PyTorch raises); an empty batch under
     'mean' raises (PyTorch returns nan).
 
+    A +inf logit gives NaN (as PyTorch), never a negative loss. With label
+    smoothing the uniform share is scaled before it is summed, so logits near
+    -1e308 give a finite loss.
+
     References
     ----------
     .. [1] C. M. Bishop, *Pattern Recognition and Machine Learning*,
@@ -158,9 +162,13 @@ def cross_entropy(
         # eps > 0 (so a -inf logit of a non-target class stays harmless at eps = 0).
         loss = batch.picked_nll(log_p)
         if eps:
-            w_log_p = log_p if batch.weight is None else log_p * batch.weight_along_axis()
+            # eps times the mean of -log p, each term scaled before the sum: the sum
+            # alone overflows for logits near -1e308 where the mean does not.
+            w_log_p = log_p * dt(eps / log_p.shape[batch.axis])
+            if batch.weight is not None:
+                w_log_p *= batch.weight_along_axis()
             smooth = np.where(batch.keep, -w_log_p.sum(axis=batch.axis), 0)
-            loss = dt(1 - eps) * loss + dt(eps / log_p.shape[batch.axis]) * smooth
+            loss = dt(1 - eps) * loss + smooth
     return reduce_batch(batch, loss, reduction)
 
 
@@ -237,6 +245,10 @@ def cross_entropy_grad(
     gives. PyTorch: the ``.grad`` of the logits after
     ``torch.nn.functional.cross_entropy(...).backward()``.
 
+    For every target (indices, probabilities, smoothing) the gradient is
+    :math:`p (A - a) - a (1 - p)`, with :math:`1 - p` of the largest
+    probability taken as the sum of the others: exact digits at saturation.
+
     Examples
     --------
     >>> from lossdocs import cross_entropy_grad
@@ -251,18 +263,33 @@ def cross_entropy_grad(
     batch, eps = parse_cross_entropy(
         logits, target, weight, ignore_index, label_smoothing, reduction, grad=True
     )
-    a = weighted_target(batch, eps)
-    p = softmax(batch.scores, axis=batch.axis)
-    grad = p * a.sum(axis=batch.axis, keepdims=True) - a
-    if batch.labels is not None and not eps:
-        # At the target, w (p_y - 1) loses every digit once p_y rounds to 1: use
-        # -w (the sum of the other probabilities) instead, a sum of positive terms.
-        idx = np.expand_dims(batch.labels, batch.axis)
-        np.put_along_axis(p, idx, 0, axis=batch.axis)
-        rest = p.sum(axis=batch.axis, keepdims=True)
-        w_y = np.take_along_axis(a, idx, axis=batch.axis)
-        np.put_along_axis(grad, idx, 0 - w_y * rest, axis=batch.axis)
+    axis = batch.axis
+    p = softmax(batch.scores, axis=axis)
+    # w (p_k - [k = y]) for a target distribution a with total A: p (A - a) - a (1 - p).
+    # 1 - p_k loses every digit once p_k rounds to 1, which only the largest p_k can:
+    # there it is the sum of the other probabilities, a sum of positive terms.
+    if batch.labels is not None and not eps:  # a one-hot: p w_y, and -w_y (1 - p_y) at y
+        idx = np.expand_dims(batch.labels, axis)
+        np.put_along_axis(p, idx, 0, axis=axis)
+        rest = p.sum(axis=axis, keepdims=True)
+        np.put_along_axis(p, idx, 0 - rest, axis=axis)
+        if batch.weight is not None or not batch.keep.all():
+            w = np.where(batch.keep, 1 if batch.weight is None else batch.weight[batch.labels], 0)
+            p *= np.expand_dims(w.astype(p.dtype, copy=False), axis)
+            p += 0  # -0.0 (a zero weight times a negative entry) to +0.0, as before
+        grad = p
+    else:
+        a = weighted_target(batch, eps)
+        top = np.argmax(p, axis=axis, keepdims=True)
+        p_top = np.take_along_axis(p, top, axis=axis)
+        np.put_along_axis(p, top, 0, axis=axis)
+        rest = p.sum(axis=axis, keepdims=True)
+        np.put_along_axis(p, top, p_top, axis=axis)
+        one_minus_p = 1 - p
+        np.put_along_axis(one_minus_p, top, rest, axis=axis)
+        grad = p * (a.sum(axis=axis, keepdims=True) - a)
+        grad -= a * one_minus_p
     if reduction == "mean" and (batch.keep is None or batch.keep.any()):
         with np.errstate(divide="ignore", invalid="ignore"):
-            grad = grad / batch.mean_denominator()
+            grad /= batch.mean_denominator()
     return grad

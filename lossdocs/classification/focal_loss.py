@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._reduction import reduce, scale_grad
-from .._validation import check_real
+from .._validation import check_real, in_dtype
 from ..activations.sigmoid import sigmoid
 from ._binary import _bce_logits, _checked
 
@@ -15,12 +15,12 @@ __all__ = ["focal_loss", "focal_loss_grad"]
 def _focal_terms(logits, target, alpha, gamma, reduction, grad=False):
     """Validate, then return ``(t, sigma(z), sigma(-z), q = 1 - p_t, ce, alpha_t, gamma)``."""
     alpha = check_real(alpha, "alpha", high=1, allow_none=True, why="negative or None turns it off")
-    gamma = check_real(gamma, "gamma", low=0)
+    gamma = check_real(gamma, "gamma", low=0, finite=True)
     z, t = _checked(logits, target, reduction, "logits", grad)
     s_pos, s_neg = sigmoid(z), sigmoid(-z)
     q = t * s_neg + (1 - t) * s_pos  # 1 - p_t as a sum: no cancellation as p_t -> 1
     a_t = 1 if alpha is None or alpha < 0 else alpha * t + (1 - alpha) * (1 - t)
-    return t, s_pos, s_neg, q, _bce_logits(z, t), a_t, z.dtype.type(gamma)
+    return t, s_pos, s_neg, q, _bce_logits(z, t), a_t, in_dtype(gamma, "gamma", z.dtype)
 
 
 def focal_loss(logits, target, *, alpha=0.25, gamma=2.0, reduction="mean"):
@@ -104,6 +104,9 @@ def focal_loss(logits, target, *, alpha=0.25, gamma=2.0, reduction="mean"):
     costs 100 times less than under CE. RetinaNet divides the summed loss by
     the number of anchors matched to objects, not by all elements: use
     ``reduction='sum'`` and divide yourself.
+
+    `gamma` must be finite. At :math:`z = \pm\infty` the loss and its gradient
+    are their limits, without a warning.
 
     References
     ----------
@@ -189,5 +192,7 @@ def focal_loss_grad(logits, target, *, alpha=0.25, gamma=2.0, reduction="mean"):
         logits, target, alpha, gamma, reduction, grad=True
     )
     ratio = np.divide(s_pos * s_neg, q, out=np.zeros_like(q), where=q > 0)
-    g = (1 - t) * s_pos - t * s_neg + gamma * (1 - 2 * t) * ratio * ce
+    # ratio * ce with 0 * inf = 0: at z = +-inf, sigma(-|z|) |z| tends to 0.
+    ratio_ce = np.multiply(ratio, ce, out=np.zeros_like(q), where=ratio != 0)
+    g = (1 - t) * s_pos - t * s_neg + gamma * (1 - 2 * t) * ratio_ce
     return scale_grad(a_t * q**gamma * g, reduction, q.size)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._reduction import reduce
-from .._validation import check_real
+from .._validation import check_real, in_dtype
 from ..activations.log_softmax import log_softmax
 from ._multiclass import parse
 
@@ -99,7 +99,7 @@ def softmax_focal_loss(logits, target, *, alpha=None, gamma=2.0, reduction="mean
     >>> print(softmax_focal_loss(logits, [0, 2], gamma=0.0, reduction="none"))
     [0.417  1.0986]
     """
-    gamma = check_real(gamma, "gamma", low=0)
+    gamma = check_real(gamma, "gamma", low=0, finite=True)
     batch = parse(
         logits,
         target,
@@ -110,8 +110,7 @@ def softmax_focal_loss(logits, target, *, alpha=None, gamma=2.0, reduction="mean
         allow_probs=False,
     )
     log_p = batch.gather(log_softmax(batch.scores, axis=batch.axis))
-    dt = log_p.dtype.type
-    loss = -np.power(-np.expm1(log_p), dt(gamma)) * log_p
+    loss = -np.power(-np.expm1(log_p), in_dtype(gamma, "gamma", log_p.dtype)) * log_p
     if batch.weight is not None:
         loss = loss * batch.weight[batch.labels]
     return reduce(loss, reduction)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._reduction import pred_target, reduce
+from .._validation import to_array
 
 __all__ = ["zero_one"]
 
@@ -63,6 +64,9 @@ def zero_one(pred_labels, target, *, reduction="mean"):
     lossdocs). PyTorch has no 0-1 loss; ``(pred != target).float().mean()``
     is the usual idiom.
 
+    Integer labels are compared as integers (a float64 cast would merge labels
+    above :math:`2^{53}`).
+
     References
     ----------
     .. [1] P. L. Bartlett, M. I. Jordan and J. D. McAuliffe, "Convexity,
@@ -77,6 +81,10 @@ def zero_one(pred_labels, target, *, reduction="mean"):
     >>> print(zero_one([0, 2, 1, 1], [0.0, 1.0, 1.0, 2.0], reduction="none"))
     [0. 1. 0. 1.]
     """
+    raw = to_array(pred_labels, "pred_labels"), to_array(target, "target")
     pred_labels, target = pred_target(pred_labels, target, reduction, pred_name="pred_labels")
+    if all(a.dtype.kind in "biu" for a in raw):  # integers compared as integers: above 2^53
+        wrong = (raw[0] != raw[1]).astype(pred_labels.dtype)  # float64 would merge them
+        return reduce(wrong, reduction)
     wrong = (pred_labels != target).astype(pred_labels.dtype)
     return reduce(np.where(np.isnan(pred_labels + target), np.nan, wrong), reduction)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._reduction import check_nonempty_mean, check_reduction, reduce, scale_grad
-from .._validation import as_floats, check_bool, check_real, check_same_shape
+from .._validation import as_floats, check_bool, check_real, check_same_shape, in_dtype
 from ..activations.log_softmax import log_softmax
 
 __all__ = ["info_nce", "info_nce_grad"]
@@ -24,9 +24,11 @@ def _unit_rows(x: np.ndarray, name: str):
             f"{name}[{row}] is a zero vector: it cannot be L2-normalised "
             "(use normalize=False, or drop it)"
         )
-    y = x / scale
-    norm = np.sqrt(np.sum(y * y, axis=1, keepdims=True))
-    return y / norm, scale * norm
+    # invalid: an infinite coordinate, inf / inf, a NaN row; over: a norm beyond max float
+    with np.errstate(invalid="ignore", over="ignore"):
+        y = x / scale
+        norm = np.sqrt(np.sum(y * y, axis=1, keepdims=True))
+        return y / norm, scale * norm
 
 
 def _setup(query, positive_key, negative_keys, temperature, normalize, reduction, grad):
@@ -60,13 +62,21 @@ def _setup(query, positive_key, negative_keys, temperature, normalize, reduction
         k_pos = _unit_rows(k_pos, "positive_key")[0]
         if k_neg is not None:
             k_neg = _unit_rows(k_neg, "negative_keys")[0]
-    if k_neg is None:  # in-batch: row i against every positive key, target i
-        logits, target = q @ k_pos.T, np.arange(len(q))
-    else:  # queue: the positive first, then the M shared negatives
-        pos = np.sum(q * k_pos, axis=1, keepdims=True)
-        logits, target = np.concatenate([pos, q @ k_neg.T], axis=1), np.zeros(len(q), int)
-    logits = logits / q.dtype.type(temperature)
-    logp = log_softmax(logits, axis=1) if logits.size else logits  # an empty batch
+    with np.errstate(invalid="ignore", over="ignore"):  # inf * 0 in an infinite row: NaN
+        if k_neg is None:  # in-batch: row i against every positive key, target i
+            logits, target = q @ k_pos.T, np.arange(len(q))
+        else:  # queue: the positive first, then the M shared negatives
+            pos = np.sum(q * k_pos, axis=1, keepdims=True)
+            logits, target = np.concatenate([pos, q @ k_neg.T], axis=1), np.zeros(len(q), int)
+    if not logits.size:  # an empty batch
+        return logits, target, q, q_norm, k_pos, k_neg
+    # Shift by the row maximum before dividing by the temperature (log_softmax does not
+    # change): (l - max) / t <= 0 only overflows to -inf, an exp of 0, so a temperature
+    # far below 1 / max float still gives the finite loss (max - l_pos) / t.
+    with np.errstate(over="ignore", invalid="ignore"):  # invalid: inf - inf, a NaN row
+        shifted = logits - np.max(logits, axis=1, keepdims=True)
+        shifted /= in_dtype(temperature, "temperature", q.dtype)
+        logp = log_softmax(shifted, axis=1)
     return logp, target, q, q_norm, k_pos, k_neg
 
 
@@ -159,6 +169,11 @@ def info_nce(
     :math:`\tau = 0.07` and a queue of 65536 keys; SimCLR [3]_ uses large
     batches of in-batch negatives.
 
+    The logits are shifted by their row maximum before the division by
+    `temperature`, so the loss stays finite for temperatures down to the
+    smallest subnormal; a `temperature` that rounds to 0 in the working dtype
+    raises. An infinite embedding gives NaN, without a warning.
+
     References
     ----------
     .. [1] A. van den Oord, Y. Li and O. Vinyals, "Representation Learning
@@ -200,7 +215,8 @@ def info_nce(
     logp, target, *_ = _setup(
         query, positive_key, negative_keys, temperature, normalize, reduction, grad=False
     )
-    return reduce(-np.take_along_axis(logp, target[:, None], axis=1)[:, 0], reduction)
+    # 0 - x, not -x: a certain positive gives +0, not -0
+    return reduce(0 - np.take_along_axis(logp, target[:, None], axis=1)[:, 0], reduction)
 
 
 def info_nce_grad(
@@ -276,7 +292,9 @@ def info_nce_grad(
         g = coef @ k_pos
     else:
         g = coef[:, :1] * k_pos + coef[:, 1:] @ k_neg
-    g = g / q.dtype.type(temperature)
+    with np.errstate(over="ignore"):  # the gradient grows as 1 / temperature: inf beyond
+        g = g / q.dtype.type(temperature)
     if q_norm is not None:
-        g = (g - q * np.sum(q * g, axis=1, keepdims=True)) / q_norm
+        with np.errstate(over="ignore", invalid="ignore"):  # an inf gradient: inf or NaN
+            g = (g - q * np.sum(q * g, axis=1, keepdims=True)) / q_norm
     return scale_grad(g, reduction, len(q))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from ._boxes import _pairwise, _safe_div
 
 __all__ = ["generalized_box_iou"]
@@ -53,6 +55,12 @@ def generalized_box_iou(boxes1, boxes2):
     for the whole GIoU when the enclosing box has zero area) where torchvision
     returns NaN. NaN in a coordinate propagates.
 
+    The ratio does not depend on the scale: a pair whose areas would overflow
+    or underflow (coordinates beyond about 1e154, or below 1e-154, in float64)
+    is rescaled exactly by a power of 2 first. An infinite coordinate gives the
+    limit where there is one and NaN where there is none (inf - inf), without a
+    warning.
+
     References
     ----------
     .. [1] H. Rezatofighi, N. Tsoi, J. Gwak, A. Sadeghian, I. Reid and S.
@@ -68,4 +76,5 @@ def generalized_box_iou(boxes1, boxes2):
     [[ 1.     -0.3333]]
     """
     inter, union, hull = _pairwise(boxes1, boxes2)
-    return _safe_div(inter, union) - _safe_div(hull - union, hull)
+    with np.errstate(invalid="ignore"):  # inf - inf at an infinite coordinate: NaN
+        return _safe_div(inter, union) - _safe_div(hull - union, hull)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from .._reduction import check_nonempty_mean, check_reduction, reduce
 from .._validation import check_real, check_same_shape
 from ._boxes import _geometry, _safe_div, _two_box_sets
@@ -65,6 +67,12 @@ def giou_loss(boxes1, boxes2, *, eps=1e-7, reduction="mean"):
     exactly 0 (only with ``eps=0``) is taken as 0. The loss is symmetric in
     its two arguments. NaN propagates.
 
+    The ratio does not depend on the scale: a pair whose areas would overflow
+    or underflow (coordinates beyond about 1e154, or below 1e-154, in float64)
+    is rescaled exactly by a power of 2 first, and `eps` (an area) with it. An
+    infinite coordinate gives the limit where there is one and NaN where there
+    is none (inf - inf), without a warning.
+
     References
     ----------
     .. [1] H. Rezatofighi et al., "Generalized Intersection over Union: A
@@ -83,7 +91,7 @@ def giou_loss(boxes1, boxes2, *, eps=1e-7, reduction="mean"):
     b1, b2 = _two_box_sets(boxes1, boxes2)
     check_same_shape(b1, b2, "boxes1", "boxes2")
     check_nonempty_mean(len(b1), reduction, "boxes1")
-    inter, union, hull = _geometry(b1, b2)
-    e = b1.dtype.type(eps)
-    giou = _safe_div(inter, union + e) - _safe_div(hull - union, hull + e)
+    inter, union, hull, e = _geometry(b1, b2, eps)
+    with np.errstate(invalid="ignore"):  # inf - inf at an infinite coordinate: NaN
+        giou = _safe_div(inter, union + e) - _safe_div(hull - union, hull + e)
     return reduce(1 - giou, reduction)

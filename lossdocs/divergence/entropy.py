@@ -30,8 +30,8 @@ def entropy(p, *, axis=-1):
     Returns
     -------
     ndarray or float
-        One value per row, in :math:`[0, \log n]` for :math:`n` outcomes; the
-        floating dtype of `p`.
+        One value per row, in :math:`[0, \log n]` for :math:`n` outcomes; in the
+        working dtype of `p` (float32 for float16, float64 for integers).
 
     Raises
     ------

@@ -58,6 +58,9 @@ def gaussian_kl(mu_p, sigma_p, mu_q, sigma_q):
     accuracy. Standard deviations, not variances. NaN propagates. PyTorch:
     ``torch.distributions.kl_divergence(Normal(mu_p, sigma_p), Normal(mu_q, sigma_q))``.
 
+    An infinite standard deviation or a single infinite mean gives +inf, two
+    infinite means NaN, without a warning.
+
     References
     ----------
     .. [1] S. Kullback, *Information Theory and Statistics*, Wiley, 1959.
@@ -81,11 +84,17 @@ def gaussian_kl(mu_p, sigma_p, mu_q, sigma_q):
     except ValueError:
         shapes = ", ".join(f"{a.shape}" for a in (mu_p, sigma_p, mu_q, sigma_q))
         raise ValueError(f"mu_p, sigma_p, mu_q, sigma_q do not broadcast: {shapes}") from None
-    with np.errstate(over="ignore"):  # a value beyond the float range is inf
+    # over: a value beyond the float range is inf; invalid: inf - inf at an infinite
+    # input, where the exact value is +inf (set below) or undefined (two infinite means).
+    with np.errstate(over="ignore", invalid="ignore"):
         rho = (sigma_p - sigma_q) / sigma_q
         near = np.abs(rho) <= 0.5
         gap = np.where(
             near, _x_minus_log1p(np.where(near, rho, 0)), rho - _log_ratio(sigma_p, sigma_q)
         )
         d = (mu_p - mu_q) / sigma_q
-        return rho * rho / 2 + gap + d * d / 2
+        out = rho * rho / 2 + gap + d * d / 2
+    # log(sigma_q / sigma_p) + (sigma_p^2 + (mu_p - mu_q)^2) / (2 sigma_q^2) - 1/2 tends
+    # to +inf as either sigma does, whatever the (finite or single infinite) means.
+    wide = (np.isinf(sigma_p) | np.isinf(sigma_q)) & ~np.isnan(d)
+    return np.where(wide, np.inf, out)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._reduction import pred_target, reduce, scale_grad
-from .._validation import check_real
+from .._reduction import error, mean_or_sum, pred_target, scale_grad, sum_of_products
+from .._validation import check_real, in_dtype
 
 __all__ = ["huber", "huber_grad"]
 
@@ -63,6 +63,10 @@ def huber(pred, target, *, delta=1.0, reduction="mean"):
     :math:`[-\delta, \delta]`. NaN propagates.
     PyTorch: ``torch.nn.functional.huber_loss``.
 
+    A value beyond the float range is inf, without a warning (as for
+    ``exponential``). A `delta` that rounds to 0 in the working dtype
+    raises.
+
     References
     ----------
     .. [1] P. J. Huber, "Robust Estimation of a Location Parameter",
@@ -78,12 +82,20 @@ def huber(pred, target, *, delta=1.0, reduction="mean"):
     """
     delta = check_real(delta, "delta", low=0, low_open=True)
     pred, target = pred_target(pred, target, reduction)
-    err = np.abs(pred - target)
-    d = pred.dtype.type(delta)
-    # c (err - c / 2) with c = min(err, delta): err^2 / 2 below delta, delta (err - delta / 2)
-    # above, the same values as np.where over the two branches, at a fraction of the time.
-    c = np.minimum(err, d)
-    return reduce(c * (err - 0.5 * c), reduction)
+    d = in_dtype(delta, "delta", pred.dtype)
+    err = error(pred, target)
+    np.abs(err, out=err)
+    # 2 h (err - h) with h = min(err, delta) / 2: err^2 / 2 below delta, delta (err - delta / 2)
+    # above, the two branches in one expression, on two buffers this call owns.
+    h = np.minimum(err, d)
+    h *= 0.5
+    err -= h
+    with np.errstate(over="ignore"):  # a loss beyond the float range is inf, silently
+        if reduction == "none":
+            h *= err
+            h *= 2
+            return h
+        return mean_or_sum(2 * sum_of_products(h, err), reduction, pred.size)
 
 
 def huber_grad(pred, target, *, delta=1.0, reduction="mean"):
@@ -138,4 +150,6 @@ def huber_grad(pred, target, *, delta=1.0, reduction="mean"):
     """
     delta = check_real(delta, "delta", low=0, low_open=True)
     pred, target = pred_target(pred, target, reduction, grad=True)
-    return scale_grad(np.clip(pred - target, -delta, delta), reduction, pred.size)
+    d = in_dtype(delta, "delta", pred.dtype)
+    e = error(pred, target)
+    return scale_grad(np.clip(e, -d, d, out=e), reduction, pred.size)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._reduction import pred_target, reduce, scale_grad
+from .._reduction import error, pred_target, reduce, scale_grad
 
 __all__ = ["mae", "mae_grad"]
 
@@ -66,7 +66,8 @@ def mae(pred, target, *, reduction="mean"):
     1.0
     """
     pred, target = pred_target(pred, target, reduction)
-    return reduce(np.abs(pred - target), reduction)
+    e = error(pred, target)
+    return reduce(np.abs(e, out=e), reduction)
 
 
 def mae_grad(pred, target, *, reduction="mean"):
@@ -116,4 +117,5 @@ def mae_grad(pred, target, *, reduction="mean"):
     [ 0. -1.  1.]
     """
     pred, target = pred_target(pred, target, reduction, grad=True)
-    return scale_grad(np.sign(pred - target), reduction, pred.size)
+    e = error(pred, target)
+    return scale_grad(np.sign(e, out=e), reduction, pred.size)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._reduction import pred_target, reduce, scale_grad
+from .._reduction import error, pred_target, reduce
 
 __all__ = ["mse", "mse_grad"]
 
@@ -56,6 +56,8 @@ def mse(pred, target, *, reduction="mean"):
     No factor 1/2 (some textbooks, e.g. Bishop, use one to tidy the
     gradient). NaN propagates. PyTorch: ``torch.nn.functional.mse_loss``.
 
+    A value beyond the float range is inf, without a warning (as for ``exponential``).
+
     References
     ----------
     .. [1] Hastie, Tibshirani and Friedman, *The Elements of Statistical
@@ -70,7 +72,9 @@ def mse(pred, target, *, reduction="mean"):
     [0. 1. 4.]
     """
     pred, target = pred_target(pred, target, reduction)
-    return reduce(np.square(pred - target), reduction)
+    e = error(pred, target)
+    with np.errstate(over="ignore"):  # a square beyond the float range is inf, silently
+        return reduce(np.square(e, out=e), reduction)
 
 
 def mse_grad(pred, target, *, reduction="mean"):
@@ -114,6 +118,10 @@ def mse_grad(pred, target, *, reduction="mean"):
     The gradient grows with the error, which is why a single outlier can
     dominate an MSE fit.
 
+    Computed as :math:`e / (n / 2)`: :math:`n/2` is exact and the gradient is
+    finite wherever it is representable (:math:`2e` alone overflows above half
+    the float range).
+
     Examples
     --------
     >>> from lossdocs import mse_grad
@@ -121,4 +129,8 @@ def mse_grad(pred, target, *, reduction="mean"):
     [ 0.     -0.6667  1.3333]
     """
     pred, target = pred_target(pred, target, reduction, grad=True)
-    return scale_grad(2 * (pred - target), reduction, pred.size)
+    e = error(pred, target)
+    # 2 e / n as e / (n / 2): n / 2 is exact, and the result is finite whenever it
+    # is representable (2 e alone overflows for |e| above max float / 2).
+    with np.errstate(over="ignore"):
+        return np.divide(e, pred.dtype.type(pred.size / 2 if reduction == "mean" else 0.5), out=e)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from .._reduction import pred_target
-from .._validation import check_real
-from .huber import huber, huber_grad
+import numpy as np
+
+from .._reduction import error, mean_or_sum, pred_target, reduce, sum_of_products
+from .._validation import check_real, in_dtype
 from .mae import mae, mae_grad
 
 __all__ = ["smooth_l1", "smooth_l1_grad"]
@@ -66,6 +67,11 @@ def smooth_l1(pred, target, *, beta=1.0, reduction="mean"):
     PyTorch: ``torch.nn.functional.smooth_l1_loss`` (``beta=0`` is L1 there
     too). NaN propagates.
 
+    Computed as :math:`(|e| - c) + c (c / \beta) / 2` with :math:`c = \min(|e|,
+    \beta)`, not Huber / `beta`: finite for a huge `beta`, exact for a
+    subnormal one. A `beta` that rounds to 0 in the working dtype (below about
+    1.4e-45 in float32) raises.
+
     References
     ----------
     .. [1] R. Girshick, "Fast R-CNN", ICCV 2015.
@@ -80,9 +86,23 @@ def smooth_l1(pred, target, *, beta=1.0, reduction="mean"):
     """
     beta = check_real(beta, "beta", low=0)
     pred, target = pred_target(pred, target, reduction)
+    b = in_dtype(beta, "beta", pred.dtype)
     if beta == 0:
         return mae(pred, target, reduction=reduction)
-    return huber(pred, target, delta=beta, reduction=reduction) / pred.dtype.type(beta)
+    # (|e| - c) + c (c / beta) / 2 with c = min(|e|, beta), not Huber / beta: c / beta <= 1
+    # never overflows (a large beta) and |e| - c is exact (a subnormal beta).
+    err = error(pred, target)
+    np.abs(err, out=err)
+    c = np.minimum(err, b)
+    err -= c
+    with np.errstate(over="ignore", under="ignore"):
+        c /= np.sqrt(b)  # u = c / sqrt(beta), u^2 = c (c / beta) <= beta
+        if reduction == "none":
+            c *= c
+            c *= 0.5
+            err += c
+            return err
+        return mean_or_sum(reduce(err, "sum") + sum_of_products(c, c) / 2, reduction, pred.size)
 
 
 def smooth_l1_grad(pred, target, *, beta=1.0, reduction="mean"):
@@ -129,6 +149,10 @@ def smooth_l1_grad(pred, target, *, beta=1.0, reduction="mean"):
     With ``beta=0`` this is the subgradient of :func:`mae` (0 at a perfect
     prediction), as in PyTorch.
 
+    Computed as :math:`\operatorname{clip}(e, -\beta, \beta) / \beta`, divided
+    by :math:`\beta` before :math:`n`, so a subnormal `beta` does not flush the
+    mean to 0.
+
     Examples
     --------
     >>> from lossdocs import smooth_l1_grad
@@ -137,6 +161,14 @@ def smooth_l1_grad(pred, target, *, beta=1.0, reduction="mean"):
     """
     beta = check_real(beta, "beta", low=0)
     pred, target = pred_target(pred, target, reduction, grad=True)
+    b = in_dtype(beta, "beta", pred.dtype)
     if beta == 0:
         return mae_grad(pred, target, reduction=reduction)
-    return huber_grad(pred, target, delta=beta, reduction=reduction) / pred.dtype.type(beta)
+    # clip(e, -beta, beta) / beta lies in [-1, 1] (e / beta alone overflows for a tiny
+    # beta), and dividing by beta before n keeps a subnormal beta from flushing to 0.
+    e = error(pred, target)
+    np.clip(e, -b, b, out=e)
+    e /= b
+    if reduction == "mean":
+        e /= e.dtype.type(pred.size)
+    return e

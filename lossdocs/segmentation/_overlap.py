@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .._reduction import check_nonempty_mean, check_reduction, reduce, scale_grad
+from .._reduction import check_nonempty_mean, check_reduction, reduce
 from .._validation import (
     as_floats,
     check_axis,
@@ -15,6 +15,7 @@ from .._validation import (
     check_real,
     check_same_shape,
     check_unit_interval,
+    in_dtype,
 )
 
 
@@ -71,10 +72,18 @@ class _Overlap(NamedTuple):
         return 2 * self.inter + self.smooth, self.card + self.smooth
 
 
+def _sum_of_products(a, b, axes):
+    """``np.sum(a * b, axis=axes, keepdims=True)`` without the array of products."""
+    letters = "abcdefghijklmnopqrstuvwxyz"[: a.ndim]
+    kept = "".join(c for i, c in enumerate(letters) if i not in axes)
+    out = np.einsum(f"{letters},{letters}->{kept}", a, b)
+    return np.expand_dims(out, axes)
+
+
 def _overlap(probs, target, smooth, eps, axis, reduction, *, squared=False, grad=False):
     """Validate every argument of a soft-overlap loss and compute its per-sample sums."""
     smooth = check_real(smooth, "smooth", low=0, finite=True)
-    eps = check_real(eps, "eps", low=0, low_open=True, finite=True)
+    eps = check_real(eps, "eps", low=0, finite=True)
     check_bool(squared, "squared")
     check_reduction(reduction, allow_none=not grad)
     p, t = as_floats(probs=probs, target=target)
@@ -86,26 +95,43 @@ def _overlap(probs, target, smooth, eps, axis, reduction, *, squared=False, grad
     axes = _axes(axis, p.ndim, tuple(range(1, p.ndim)) if p.ndim > 1 else (0,))
     n = math.prod(s for i, s in enumerate(p.shape) if i not in axes)
     check_nonempty_mean(n, reduction, "probs")
-    inter = np.sum(p * t, axis=axes, keepdims=True)
+    inter = _sum_of_products(p, t, axes)
     if squared:
-        card = np.sum(p * p + t * t, axis=axes, keepdims=True)
-        err = np.sum(np.square(p - t), axis=axes, keepdims=True)
+        card = _sum_of_products(p, p, axes) + _sum_of_products(t, t, axes)
     else:
-        card = np.sum(p + t, axis=axes, keepdims=True)
-        err = np.sum(p * (1 - t) + t * (1 - p), axis=axes, keepdims=True)
-    one = p.dtype.type
-    return _Overlap(p, t, inter, card, err, one(smooth), one(eps), axes, n)
+        card = np.sum(p, axis=axes, keepdims=True) + np.sum(t, axis=axes, keepdims=True)
+    err = None  # only the losses need it (a gradient does not)
+    if not grad and squared:
+        d = p - t
+        err = _sum_of_products(d, d, axes)
+    elif not grad:  # sum p (1 - t) + t (1 - p), each term >= 0
+        err = _sum_of_products(p, 1 - t, axes) + _sum_of_products(t, 1 - p, axes)
+    smooth, eps = in_dtype(smooth, "smooth", p.dtype), in_dtype(eps, "eps", p.dtype)
+    return _Overlap(p, t, inter, card, err, smooth, eps, axes, n)
 
 
 def _one_minus_ratio(num, den, o: _Overlap, reduction):
     """Reduce ``1 - num / max(den, eps)``, using ``den - num == err`` where unclamped."""
     den_c = np.maximum(den, o.eps)
-    loss = np.where(den < o.eps, den_c - num, o.err) / den_c
+    with np.errstate(invalid="ignore"):  # eps = 0 and an empty pair: 0 / 0, the formula's NaN
+        loss = np.where(den < o.eps, den_c - num, o.err) / den_c
     return reduce(np.squeeze(loss, axis=o.axes), reduction)
 
 
-def _ratio_grad(num, den, dnum, dden, o: _Overlap, reduction):
-    """Gradient of ``1 - num / max(den, eps)`` given the derivatives of num and den."""
+def _ratio_grad_coefs(num, den, o: _Overlap, reduction):
+    """Per-sample ``(a, b)`` with ``d/dp_k [1 - num / max(den, eps)] = a dden_k - b dnum_k``.
+
+    Unclamped, ``a = num / den^2`` and ``b = 1 / den``; where `eps` is active
+    the denominator is constant, so ``a = 0`` and ``b = 1 / eps``. The mean's
+    ``1 / n`` is folded in, so the caller builds the gradient in one or two
+    passes over the pixels instead of several full-size temporaries.
+    """
+    clamped = den < o.eps
     den_c = np.maximum(den, o.eps)
-    unclamped = (num / den_c * dden - dnum) / den_c
-    return scale_grad(np.where(den < o.eps, -dnum / o.eps, unclamped), reduction, o.n)
+    # eps = 0: 0 / 0 for an empty pair; over: a subnormal eps, an inf gradient
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+        b = 1 / den_c
+        a = np.where(clamped, 0, num * b * b)
+        if reduction == "mean":
+            a, b = a / o.n, b / o.n
+    return a.astype(o.p.dtype, copy=False), b.astype(o.p.dtype, copy=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._overlap import _one_minus_ratio, _overlap, _ratio_grad
+from ._overlap import _one_minus_ratio, _overlap, _ratio_grad_coefs
 
 __all__ = ["dice_loss", "dice_loss_grad"]
 
@@ -14,7 +14,9 @@ def dice_loss(probs, target, *, smooth=0.0, eps=1e-7, squared=False, axis=None, 
 
     The usual overlap loss of medical segmentation (V-Net): like the Jaccard
     loss it scores each sample's mask as a whole, so a small foreground still
-    weighs; it rewards overlap less steeply than Jaccard.
+    weighs. With :math:`D = 2J / (1 + J)`, :math:`dD/dJ = 2 / (1 + J)^2`: Dice
+    rewards overlap less steeply than Jaccard only once :math:`J > \sqrt 2 - 1
+    \approx 0.41`, and more steeply below.
 
     .. math::
 
@@ -151,5 +153,11 @@ def dice_loss_grad(
     [-0.4444 -0.4444]
     """
     o = _overlap(probs, target, smooth, eps, axis, reduction, squared=squared, grad=True)
-    dden = 2 * o.p if squared else np.ones_like(o.p)
-    return _ratio_grad(*o.dice(), 2 * o.t, dden, o, reduction)
+    a, b = _ratio_grad_coefs(*o.dice(), o, reduction)  # dnum = 2 t; dden = 2 p or 1
+    with np.errstate(invalid="ignore", over="ignore"):  # an empty pair at eps = 0: NaN
+        g = np.multiply(o.t, -2 * b)
+        if squared:
+            g += np.multiply(o.p, 2 * a)
+        else:
+            g += a
+    return g

@@ -65,8 +65,8 @@ def iou_from_confusion_matrix(cm):
     cm = as_float(cm, "cm")
     if cm.ndim != 2 or cm.shape[0] != cm.shape[1]:
         raise ValueError(f"cm must be a square (C, C) matrix, got shape {cm.shape}")
-    if np.any(cm < 0):
-        raise ValueError("cm must hold non-negative counts")
+    if np.any(cm < 0) or not np.all(np.isfinite(cm)):
+        raise ValueError("cm must hold finite non-negative counts")
     inter = np.diag(cm).astype(np.float64)
     union = cm.sum(axis=0) + cm.sum(axis=1) - inter
     return _ratio(inter, union.astype(np.float64), np.nan)

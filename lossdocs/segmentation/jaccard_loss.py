@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ._overlap import _one_minus_ratio, _overlap, _ratio_grad
+import numpy as np
+
+from ._overlap import _one_minus_ratio, _overlap, _ratio_grad_coefs
 
 __all__ = ["jaccard_loss", "jaccard_loss_grad"]
 
@@ -32,7 +34,8 @@ def jaccard_loss(probs, target, *, smooth=0.0, eps=1e-7, axis=None, reduction="m
     smooth : float, default 0.0
         Added to numerator and denominator; must be >= 0.
     eps : float, default 1e-7
-        Floor of the denominator; must be > 0.
+        Floor of the denominator; must be >= 0. With 0 the ratio is the exact
+        formula, so two empty masks (and ``smooth=0``) give 0/0: NaN.
     axis : int or tuple of int, optional
         Axes summed over per sample. Default: all but the first, so (N, ...)
         gives N losses; a 1-D input is one sample (one flattened mask).
@@ -49,7 +52,7 @@ def jaccard_loss(probs, target, *, smooth=0.0, eps=1e-7, axis=None, reduction="m
     ------
     ValueError
         If the shapes differ, `probs` or `target` leaves [0, 1], `probs` is 0-d,
-        `axis` is out of range or repeats, `smooth` < 0, `eps` <= 0, `reduction`
+        `axis` is out of range or repeats, `smooth` < 0, `eps` < 0, `reduction`
         is unknown, or the mean is taken over zero samples.
     TypeError
         If an input does not hold real numbers.
@@ -151,4 +154,8 @@ def jaccard_loss_grad(probs, target, *, smooth=0.0, eps=1e-7, axis=None, reducti
     [-0.5 -0.5]
     """
     o = _overlap(probs, target, smooth, eps, axis, reduction, grad=True)
-    return _ratio_grad(*o.jaccard(), o.t, 1 - o.t, o, reduction)
+    a, b = _ratio_grad_coefs(*o.jaccard(), o, reduction)  # dnum = t, dden = 1 - t
+    with np.errstate(invalid="ignore", over="ignore"):  # an empty pair at eps = 0: NaN
+        g = np.multiply(o.t, -(a + b))
+        g += a
+    return g

@@ -52,6 +52,10 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         f"{SUMMARY.searches} searches; {SUMMARY.shots} screenshots in "
         f"{SCREENSHOTS.relative_to(ROOT)}; {SUMMARY.problems} problems found"
     )
+    if SUMMARY.relevance:
+        rates = "; ".join(f"{lang} {n} queries, top 1 {one:.0%}, top 3 {three:.0%}"
+                          for lang, (n, one, three) in SUMMARY.relevance.items())  # fmt: skip
+        terminalreporter.write_line(f"search relevance: {rates}")
 
 
 @pytest.fixture(scope="session")

@@ -20,6 +20,8 @@ class Summary:
     formulas: int = 0
     dropdowns: int = 0
     searches: int = 0
+    # language -> (queries, top-1 rate, top-3 rate) of the search relevance suite
+    relevance: dict[str, tuple[int, float, float]] = field(default_factory=dict)
     shots: int = 0
     problems: int = 0
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import parse_qs, urljoin, urlsplit
+from urllib.parse import urljoin
 
 import pytest
 from playwright.sync_api import Browser
@@ -11,6 +11,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from .chromium import Recorder
 from .crawl import ASSET_DIRS
+from .relevance import SEARCH_DONE, is_search_for
 from .report import SCREENSHOTS, SUMMARY, record
 from .themes import capture, figure_pages
 
@@ -22,11 +23,6 @@ SEARCHES = [
     ("zh_CN", "交叉熵", {"classification/ce-and-mle.html", "classification/why-log.html"}),
     ("zh_CN", "交叉熵损失", {"classification/ce-and-mle.html"}),
 ]
-# The results list is complete once Sphinx writes its summary line.
-SEARCH_DONE = """() => {
-  const summary = document.querySelector("#search-results p.search-summary");
-  return summary !== null && summary.innerText.trim() !== "";
-}"""
 
 
 def test_root_index_sends_readers_to_english(browser: Browser, base_url: str) -> None:
@@ -52,11 +48,6 @@ def test_every_page(crawls, html_root: Path, lang: str) -> None:
     assert not problems, record(problems)
 
 
-def _is_search_for(url: str, root: str, query: str) -> bool:
-    parts = urlsplit(url)
-    return url.startswith(f"{root}search.html") and parse_qs(parts.query).get("q") == [query]
-
-
 @pytest.mark.parametrize(("search_lang", "query", "expected"), SEARCHES)
 def test_search(browser: Browser, base_url: str, languages: list[str],
                 search_lang: str, query: str, expected: set[str]) -> None:  # fmt: skip
@@ -73,7 +64,7 @@ def test_search(browser: Browser, base_url: str, languages: list[str],
     box.press("Enter")
     problems = []
     try:
-        page.wait_for_url(lambda url: _is_search_for(url, root, query), timeout=10_000)
+        page.wait_for_url(lambda url: is_search_for(url, root, query), timeout=10_000)
         page.wait_for_function(SEARCH_DONE, timeout=10_000)
     except PlaywrightTimeout:
         problems.append(f"{search_lang}: search for {query!r} never finished ({page.url})")

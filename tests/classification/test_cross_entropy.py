@@ -2,6 +2,7 @@
 
 import itertools
 import math
+import re
 
 import mpmath
 import numpy as np
@@ -418,3 +419,38 @@ def test_bad_inputs_raise_type_error(call, match):
 def test_empty_batch_sum_is_zero():
     assert cross_entropy(np.zeros((0, 3)), np.zeros(0, int), reduction="sum") == 0
     assert cross_entropy(np.zeros((0, 3)), np.zeros(0, int), reduction="none").shape == (0,)
+
+
+# Issue 11's reproducers.
+
+
+@pytest.mark.parametrize("target", [0, 1])
+def test_a_plus_inf_logit_gives_nan_never_a_negative_loss(target):
+    # As PyTorch: the row has no distribution (inf - inf), and no warning.
+    assert np.isnan(cross_entropy([[np.inf, 0.0]], [target]))
+    assert np.all(np.isnan(cross_entropy_grad([[np.inf, 0.0]], [target])))
+
+
+def test_label_smoothing_stays_finite_for_logits_near_minus_1e308():
+    # log p = [0, -1e308, -1e308]: eps/3 * 2e308 = 6.67e306, the sum alone overflows.
+    logits = np.array([[0.0, -1e308, -1e308]])
+    exact = 0.1 / 3 * 1e308 * 2  # (1 - eps) * 0 + eps * mean(-log p)
+    assert cross_entropy(logits, [0], label_smoothing=0.1) == pytest.approx(exact, rel=1e-15)
+
+
+def test_a_one_hot_probability_target_keeps_the_target_entry_at_saturation():
+    # p_0 = 1 - 4.25e-18 rounds to 1: the gradient at the target is -(1 - p_0), not 0.
+    by_index = cross_entropy_grad([[40.0, 0.0]], [0], reduction="sum")
+    by_probs = cross_entropy_grad([[40.0, 0.0]], [[1.0, 0.0]], reduction="sum")
+    np.testing.assert_array_equal(by_probs, by_index)
+    assert by_probs[0, 0] == pytest.approx(-math.exp(-40) / (1 + math.exp(-40)), rel=1e-15)
+    smoothed = cross_entropy_grad([[40.0, 0.0]], [0], label_smoothing=1e-30, reduction="sum")
+    assert smoothed[0, 0] == pytest.approx(by_index[0, 0], rel=1e-10)
+
+
+@pytest.mark.parametrize("label", [2.0**63, -(2.0**64), 1e300])
+def test_a_float_label_beyond_int64_is_reported_as_given(label):
+    with pytest.raises(
+        ValueError, match=re.escape(f"target holds {label!r}, beyond the int64 range")
+    ):
+        cross_entropy([[0.0, 1.0]], np.array([label]))

@@ -188,3 +188,19 @@ def test_type_errors_and_grad_refuses_none():
         focal_loss([0.5], [1.0], alpha=True)
     with pytest.raises(ValueError, match="reduction"):
         focal_loss_grad([0.5], [1.0], reduction="none")
+
+
+# Issue 11's reproducers.
+
+
+@pytest.mark.parametrize("fn", [focal_loss, focal_loss_grad])
+def test_gamma_must_be_finite(fn):
+    with pytest.raises(ValueError, match="gamma must be finite"):
+        fn([1.0], [1.0], gamma=np.inf)
+
+
+@pytest.mark.parametrize(("z", "t", "loss"), [(np.inf, 1.0, 0.0), (np.inf, 0.0, np.inf)])
+def test_an_infinite_logit_gives_the_limit_without_a_warning(z, t, loss):
+    assert focal_loss([z], [t], alpha=None) == loss
+    g = focal_loss_grad([z], [t], alpha=None)[0]
+    assert g == (0.0 if t == 1 else 1.0)  # sigma(z)^gamma softplus(z)' -> 1 for t = 0

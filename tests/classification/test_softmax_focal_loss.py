@@ -114,3 +114,15 @@ def test_bad_inputs_raise(kwargs, match, error):
     args = {"logits": Z, "target": Y, **kwargs}
     with pytest.raises(error, match=match):
         softmax_focal_loss(args.pop("logits"), args.pop("target"), **args)
+
+
+# Issue 11's reproducers.
+
+
+def test_a_plus_inf_logit_gives_nan_never_a_negative_loss():
+    assert np.isnan(softmax_focal_loss([[np.inf, 0.0]], [0]))
+
+
+def test_gamma_must_be_finite():
+    with pytest.raises(ValueError, match="gamma must be finite"):
+        softmax_focal_loss([[1.0, 0.0]], [0], gamma=np.inf)

@@ -250,3 +250,26 @@ def test_gradient_refuses_reduction_none():
     with pytest.raises(ValueError, match="reduction"):
         info_nce_grad(Q, KPOS, KNEG, reduction="none")
     assert info_nce(Q, KPOS, KNEG, reduction="none").shape == (4,)
+
+
+# Issue 11's reproducers.
+
+
+def test_a_temperature_below_one_over_max_float_gives_the_finite_exact_loss():
+    # logits [1 - 1e-12, 1], positive first: the loss is 1e-12 / t + log1p(e^-(1e-12 / t)).
+    q, pos, neg = np.array([[1.0, 0.0]]), np.array([[1 - 1e-12, 0.0]]), np.array([[1.0, 0.0]])
+    loss = info_nce(q, pos, neg, temperature=1e-300, normalize=False)
+    assert loss == pytest.approx((1 - (1 - 1e-12)) / 1e-300, rel=1e-12)
+    assert info_nce(np.eye(2), np.eye(2), temperature=5e-324) == 0.0
+
+
+def test_a_temperature_that_rounds_to_zero_in_float32_is_refused_by_name():
+    for fn in (info_nce, info_nce_grad):
+        with pytest.raises(ValueError, match=r"temperature=1e-50 rounds to 0 in float32"):
+            fn(np.float32([[1, 0], [0, 1]]), np.float32([[1, 0], [0, 1]]), temperature=1e-50)
+
+
+@pytest.mark.parametrize("normalize", [True, False])
+def test_an_infinite_embedding_gives_nan_without_a_warning(normalize):
+    out = info_nce([[np.inf, 0.0], [0.0, 1.0]], np.eye(2), normalize=normalize, reduction="none")
+    assert np.isnan(out[0])

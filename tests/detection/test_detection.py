@@ -178,3 +178,39 @@ def test_other_bad_inputs():
         giou_loss([A], [A], reduction="avg")
     with pytest.raises(TypeError, match="boxes1"):
         box_iou([["a", "b", "c", "d"]], [A])
+
+
+# Issue 11's reproducers: the ratios are scale-invariant at every scale.
+
+SCALES64 = [5e-320, 1e-300, 1e-170, 1e-154, 1.0, 1e154, 1e200, 1.7e308]
+
+
+@pytest.mark.parametrize("s", SCALES64)
+def test_iou_and_giou_are_scale_invariant_over_the_whole_float64_range(s):
+    a, b = np.array([[0.0, 0.0, s, s]]), np.array([[0.0, 0.0, s, s / 2]])
+    assert box_iou(a, b)[0, 0] == pytest.approx(0.5, rel=1e-15)
+    assert box_iou(a, a)[0, 0] == 1.0
+    c = np.array([[s / 2, 0.0, s, s]])
+    assert generalized_box_iou(a, c)[0, 0] == pytest.approx(0.5, rel=1e-15)
+    assert giou_loss(a, b, eps=0.0) == pytest.approx(0.5, rel=1e-15)
+
+
+@pytest.mark.parametrize("s", [1e-40, 1e-30, 1e20, 3e38])
+def test_iou_is_scale_invariant_in_float32(s):
+    a, b = np.float32([[0, 0, s, s]]), np.float32([[0, 0, s, s / 2]])
+    assert box_iou(a, b)[0, 0] == pytest.approx(0.5, rel=1e-6)
+    assert box_iou(a, b).dtype == np.float32
+
+
+def test_giou_loss_eps_keeps_its_meaning_in_area_units():
+    # eps = 1e-7 is an area: it dominates boxes of area 1e-340 (loss 1, as torchvision).
+    a, b = np.array([[0.0, 0.0, 1e-170, 1e-170]]), np.array([[0.0, 0.0, 1e-170, 5e-171]])
+    assert giou_loss(a, b) == 1.0
+    assert giou_loss(a * 1e300, b * 1e300) == pytest.approx(0.5, rel=1e-15)
+
+
+def test_infinite_coordinates_give_the_limit_or_nan_without_a_warning():
+    boxes = np.array([[0.0, 0.0, np.inf, 1.0], [np.inf, 0.0, np.inf, 1.0]])
+    iou = box_iou(boxes, [[0.0, 0.0, 1.0, 1.0]])
+    assert iou[0, 0] == 0.0 and np.isnan(iou[1, 0])
+    assert box_area([[-1e308, -1e308, 1e308, 1e308]])[0] == np.inf  # silent overflow

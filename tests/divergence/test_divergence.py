@@ -344,3 +344,36 @@ def test_gaussian_kl_bad_input(args, match):
         gaussian_kl(*args)
     with pytest.raises(TypeError, match="mu_q"):
         gaussian_kl(0.0, 1.0, "x", 1.0)
+
+
+# Issue 11's reproducers.
+
+
+def test_js_of_distributions_a_subnormal_apart_is_not_log_2():
+    # Exact: 5e-324 log(2) / 2 = 1.7e-324, which rounds to 0 (the mixture is never formed).
+    assert js_divergence([1.0, 5e-324], [1.0, 0.0]) == 0.0
+
+
+@pytest.mark.parametrize("ulps", [1, 2, 7])
+def test_js_of_distributions_ulps_apart_is_accurate(ulps):
+    # JS = sum_i (p_i - q_i)^2 / (8 m_i) to leading order, here 2 (k 2^-53)^2 / (8 / 2).
+    p, d = np.array([0.5, 0.5]), ulps * 2.0**-53
+    q = np.array([0.5 + d, 0.5 - d])
+    exact = mp.mpf(0)
+    for a, b in zip(p, q, strict=True):
+        a, b = mp.mpf(a), mp.mpf(b)
+        exact += (a * mp.log(2 * a / (a + b)) + b * mp.log(2 * b / (a + b))) / 2
+    assert js_divergence(p, q) == pytest.approx(float(exact), rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [([np.inf], [1.0], [0.0], [1.0]), ([0.0], [np.inf], [0.0], [1.0]),
+     ([0.0], [1.0], [0.0], [np.inf]), ([0.0], [1.0], [-np.inf], [1.0])],
+)  # fmt: skip
+def test_gaussian_kl_at_an_infinite_input_is_plus_inf_without_a_warning(args):
+    assert gaussian_kl(*args)[0] == np.inf
+
+
+def test_gaussian_kl_of_two_infinite_means_is_nan():
+    assert np.isnan(gaussian_kl([np.inf], [1.0], [np.inf], [1.0])[0])

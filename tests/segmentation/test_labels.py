@@ -260,5 +260,25 @@ def test_iou_from_summed_confusion_matrices_is_the_dataset_iou():
 def test_iou_from_confusion_matrix_rejects_bad_matrices():
     with pytest.raises(ValueError, match="cm must be a square"):
         iou_from_confusion_matrix(np.ones((2, 3)))
-    with pytest.raises(ValueError, match="cm must hold non-negative"):
+    with pytest.raises(ValueError, match="cm must hold finite non-negative"):
         iou_from_confusion_matrix(-np.eye(2))
+
+
+# Issue 11's reproducers.
+
+
+@pytest.mark.parametrize("fn", [confusion_matrix, iou_per_class, mean_iou])
+def test_ragged_label_lists_are_refused_by_name(fn):
+    with pytest.raises(TypeError, match="pred_labels must be array-like of numbers"):
+        fn([[0, 1], [0]], [[0, 1], [0]], 2)
+
+
+@pytest.mark.parametrize("bad", [np.inf, np.nan, -1.0])
+def test_a_confusion_matrix_of_non_finite_counts_is_refused(bad):
+    with pytest.raises(ValueError, match="cm must hold finite non-negative counts"):
+        iou_from_confusion_matrix([[bad, 1.0], [0.0, 1.0]])
+
+
+def test_a_float_label_beyond_int64_is_reported_as_given():
+    with pytest.raises(ValueError, match=r"target holds 1e\+19, beyond the int64 range"):
+        confusion_matrix([0], np.array([1e19]), 2)

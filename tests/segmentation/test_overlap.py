@@ -274,7 +274,7 @@ def test_nan_propagates_to_its_sample(loss):
         ([[0.5, 0.5]], [[1, 0]], {"smooth": -1.0}, ValueError, "smooth"),
         ([[0.5, 0.5]], [[1, 0]], {"smooth": np.inf}, ValueError, "smooth"),
         ([[0.5, 0.5]], [[1, 0]], {"smooth": "1"}, TypeError, "smooth"),
-        ([[0.5, 0.5]], [[1, 0]], {"eps": 0.0}, ValueError, "eps"),
+        ([[0.5, 0.5]], [[1, 0]], {"eps": -1e-7}, ValueError, "eps"),
         ([[0.5, 0.5]], [[1, 0]], {"eps": np.inf}, ValueError, "eps"),
         ([[0.5, 0.5]], [[1, 0]], {"axis": 2}, ValueError, "axis"),
         ([[0.5, 0.5]], [[1, 0]], {"axis": (1, -1)}, ValueError, "axis"),
@@ -297,3 +297,33 @@ def test_squared_must_be_bool(fn):
 def test_grad_refuses_reduction_none(grad):
     with pytest.raises(ValueError, match="reduction"):
         grad([[0.5, 0.5]], [[1, 0]], reduction="none")
+
+
+# Issue 11's reproducers.
+
+
+def test_eps_zero_is_the_exact_formula():
+    import lossdocs as L
+
+    probs, target = np.array([[0.0, 0.0], [0.5, 0.5]]), np.array([[0.0, 0.0], [1.0, 0.0]])
+    # Two empty masks: 0 / 0, NaN as the formula gives (no warning); smooth > 0 gives 0.
+    for loss in (L.dice_loss, L.jaccard_loss):
+        out = loss(probs, target, eps=0.0, reduction="none")
+        assert np.isnan(out[0])
+        assert out[1] == loss(probs[1:], target[1:], reduction="none")[0]
+        assert loss(probs[:1], target[:1], eps=0.0, smooth=1.0) == 0.0
+    for grad in (L.dice_loss_grad, L.jaccard_loss_grad):
+        g = grad(probs, target, eps=0.0, reduction="sum")
+        assert np.all(np.isnan(g[0])) and np.all(np.isfinite(g[1]))
+    # With the default eps: two empty masks give loss 1 (0 / eps).
+    assert L.dice_loss(probs[:1], target[:1]) == 1.0
+
+
+@pytest.mark.parametrize(
+    "name", ["dice_loss", "jaccard_loss", "dice_loss_grad", "jaccard_loss_grad"]
+)
+def test_an_eps_that_rounds_to_zero_in_float32_is_refused_by_name(name):
+    import lossdocs as L
+
+    with pytest.raises(ValueError, match=r"eps=1e-50 rounds to 0 in float32"):
+        getattr(L, name)(np.float32([[0, 0]]), np.float32([[0, 0]]), eps=1e-50)

@@ -1,0 +1,81 @@
+"""One valid call of every public function, for the tests that run them all.
+
+``EXAMPLES[name] = (args, kwargs, floats)``: ``floats`` are the positions of
+the arguments that carry the working dtype (predictions, targets given as
+floats, boxes, distributions); the others are labels, counts or sizes.
+Used by tests/test_dtype_rule.py and tests/test_battery.py; a public name
+missing here fails both.
+"""
+
+import numpy as np
+
+Z = np.array([[2.0, -1.0, 0.5], [0.5, 0.0, -3.0]])  # logits, scores, predictions
+Z2 = np.array([[1.0, 0.5, 0.0], [-1.0, 2.0, 1.0]])
+P = np.array([[0.2, 0.7, 0.5], [0.9, 0.4, 0.1]])  # probabilities (elementwise)
+Y01 = np.array([[0.0, 1.0, 1.0], [1.0, 0.0, 0.0]])
+YPM = 2 * Y01 - 1
+LABELS = np.array([0, 2])
+DIST = np.array([[0.2, 0.5, 0.3], [0.6, 0.1, 0.3]])  # rows summing to 1
+DIST2 = np.array([[0.3, 0.3, 0.4], [0.1, 0.8, 0.1]])
+BOXES = np.array([[0.0, 0.0, 2.0, 2.0], [1.0, 1.0, 3.0, 4.0]])
+BOXES2 = np.array([[1.0, 0.0, 2.0, 3.0], [0.0, 1.0, 2.0, 2.0]])
+Q = np.array([[1.0, 0.0], [0.6, 0.8], [0.0, 1.0]])
+K = np.array([[0.9, 0.1], [0.5, 0.9], [0.1, 1.0]])
+MAPS = np.array([[0, 1, 2], [2, 1, 0]])
+MAPS2 = np.array([[0, 1, 1], [2, 0, 0]])
+
+_PAIR = ((Z, Z2), {}, (0, 1))
+EXAMPLES = {
+    "sigmoid": ((Z,), {}, (0,)),
+    "log_sigmoid": ((Z,), {}, (0,)),
+    "softmax": ((Z,), {}, (0,)),
+    "log_softmax": ((Z,), {}, (0,)),
+    "logsumexp": ((Z,), {}, (0,)),
+    "mse": _PAIR,
+    "mae": _PAIR,
+    "mse_grad": _PAIR,
+    "mae_grad": _PAIR,
+    "huber": _PAIR,
+    "smooth_l1": _PAIR,
+    "huber_grad": _PAIR,
+    "smooth_l1_grad": _PAIR,
+    "zero_one": ((Y01, Y01[::-1]), {}, (0, 1)),
+    "cross_entropy": ((Z, LABELS), {}, (0,)),
+    "nll_loss": ((np.log(DIST), LABELS), {}, (0,)),
+    "cross_entropy_grad": ((Z, LABELS), {}, (0,)),
+    "softmax_focal_loss": ((Z, LABELS), {}, (0,)),
+    "binary_cross_entropy": ((P, Y01), {}, (0, 1)),
+    "binary_cross_entropy_with_logits": ((Z, Y01), {}, (0, 1)),
+    "binary_cross_entropy_grad": ((P, Y01), {}, (0, 1)),
+    "binary_cross_entropy_with_logits_grad": ((Z, Y01), {}, (0, 1)),
+    "hinge": ((Z, YPM), {}, (0, 1)),
+    "exponential": ((Z, YPM), {}, (0, 1)),
+    "logistic": ((Z, YPM), {}, (0, 1)),
+    "hinge_grad": ((Z, YPM), {}, (0, 1)),
+    "exponential_grad": ((Z, YPM), {}, (0, 1)),
+    "logistic_grad": ((Z, YPM), {}, (0, 1)),
+    "focal_loss": ((Z, Y01), {}, (0, 1)),
+    "focal_loss_grad": ((Z, Y01), {}, (0, 1)),
+    "jaccard_loss": ((P, Y01), {}, (0, 1)),
+    "dice_loss": ((P, Y01), {}, (0, 1)),
+    "jaccard_loss_grad": ((P, Y01), {}, (0, 1)),
+    "dice_loss_grad": ((P, Y01), {}, (0, 1)),
+    "confusion_matrix": ((MAPS, MAPS2, 3), {}, ()),
+    "iou_from_confusion_matrix": ((np.array([[3, 1], [0, 2]]),), {}, ()),
+    "iou_per_class": ((MAPS, MAPS2, 3), {}, ()),
+    "mean_iou": ((MAPS, MAPS2, 3), {}, ()),
+    "dice_coefficient": ((Y01, Y01[::-1]), {}, (0, 1)),
+    "jaccard_index": ((Y01, Y01[::-1]), {}, (0, 1)),
+    "box_area": ((BOXES,), {}, (0,)),
+    "box_iou": ((BOXES, BOXES2), {}, (0, 1)),
+    "generalized_box_iou": ((BOXES, BOXES2), {}, (0, 1)),
+    "giou_loss": ((BOXES, BOXES2), {}, (0, 1)),
+    "info_nce": ((Q, K), {}, (0, 1)),
+    "info_nce_grad": ((Q, K), {}, (0, 1)),
+    "entropy": ((DIST,), {}, (0,)),
+    "kl_divergence": ((DIST, DIST2), {}, (0, 1)),
+    "kl_divergence_grad": ((DIST, DIST2), {}, (0, 1)),
+    "js_divergence": ((DIST, DIST2), {}, (0, 1)),
+    "gaussian_kl": ((Z[0], np.array([1.0, 2.0, 0.5]), Z2[0], np.array([2.0, 1.0, 1.0])), {},
+                    (0, 1, 2, 3)),
+}  # fmt: skip
