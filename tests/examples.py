@@ -78,4 +78,11 @@ EXAMPLES = {
     "js_divergence": ((DIST, DIST2), {}, (0, 1)),
     "gaussian_kl": ((Z[0], np.array([1.0, 2.0, 0.5]), Z2[0], np.array([2.0, 1.0, 1.0])), {},
                     (0, 1, 2, 3)),
+    "causal_lm_loss": ((np.stack([Z, Z2]), np.array([[0, 2, 1, 0], [1, 1, 2, 0]])[:, :Z.shape[0]]),
+                       {}, (0,)),
+    "perplexity": ((np.stack([Z, Z2]), np.array([[0, 2, 1, 0], [1, 1, 2, 0]])[:, :Z.shape[0]]),
+                   {}, (0,)),
+    "z_loss": ((Z,), {}, (0,)),
+    "load_balancing_loss": ((Z,), {"top_k": 2}, (0,)),
+    "distillation_loss": ((Z, Z2), {"temperature": 2.0}, (0, 1)),
 }  # fmt: skip

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._reduction import check_reduction, reduce
-from .._validation import check_bool, check_real, check_same_shape
+from .._validation import as_floats, check_bool, check_real, check_same_shape
 from ..activations import log_softmax
 from ._logit_rows import logit_rows
 
@@ -127,8 +127,10 @@ def distillation_loss(
     check_reduction(reduction)
     t = check_real(temperature, "temperature", low=0, low_open=True)
     reverse = check_bool(reverse, "reverse")
-    student = logit_rows(student_logits, "student_logits")
-    teacher = logit_rows(teacher_logits, "teacher_logits")
+    # One dtype for both, by the package's rule (a float32 array keeps a list beside it float32).
+    student, teacher = as_floats(student_logits=student_logits, teacher_logits=teacher_logits)
+    student = logit_rows(student, "student_logits")
+    teacher = logit_rows(teacher, "teacher_logits")
     check_same_shape(student, teacher, "student_logits", "teacher_logits")
     dtype = np.result_type(student, teacher)
     student, teacher = student.astype(dtype, copy=False), teacher.astype(dtype, copy=False)
