@@ -137,15 +137,19 @@ def distillation_loss(
     if reduction == "mean" and student.shape[0] == 0:
         raise ValueError("student_logits has no rows: the mean over zero rows is undefined")
     dt = dtype.type
-    log_q = log_softmax(student / dt(t), axis=1)
-    log_p = log_softmax(teacher / dt(t), axis=1)
+    with np.errstate(invalid="ignore", over="ignore", divide="ignore"):  # inf or NaN: NaN, quietly
+        return _soft_kl(student, teacher, dt(t), reverse, reduction)
+
+
+def _soft_kl(student, teacher, t, reverse, reduction):
+    log_q = log_softmax(student / t, axis=1)
+    log_p = log_softmax(teacher / t, axis=1)
     if reverse:
         log_p, log_q = log_q, log_p
     # sum p (log p - log q) with the limits written out, since exp(log p) can underflow to 0:
     # a class masked in p (log p = -inf) adds 0; one masked in q only adds +inf, even
     # where p underflowed (p > 0 in exact arithmetic), which 0 * inf would turn into nan.
-    with np.errstate(invalid="ignore"):
-        terms = np.exp(log_p) * (log_p - log_q)
+    terms = np.exp(log_p) * (log_p - log_q)
     terms = np.where(log_q == -np.inf, np.inf, terms)
     kl = np.where(log_p == -np.inf, 0, terms).sum(axis=1)
-    return reduce(np.maximum(kl, 0) * dt(t * t), reduction)
+    return reduce(np.maximum(kl, 0) * (t * t), reduction)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from .._reduction import check_nonempty_mean, check_reduction, reduce
 from .._validation import as_float, check_nonempty_axis
 from ..activations import logsumexp
@@ -92,4 +94,5 @@ def z_loss(logits, *, axis=-1, reduction="mean"):
     axis = check_nonempty_axis(logits, axis, "logits")
     check_nonempty_mean(logits.size // logits.shape[axis], reduction, "logits")
     log_z = logsumexp(logits, axis=axis)
-    return reduce(log_z * log_z, reduction)
+    with np.errstate(over="ignore"):  # |log Z| above ~1e154 (1e19 in float32) squares to inf
+        return reduce(log_z * log_z, reduction)
