@@ -73,6 +73,13 @@ from .generative import (
     gan_generator_loss_grad,
     vae_loss,
 )
+from .language import (
+    causal_lm_loss,
+    distillation_loss,
+    load_balancing_loss,
+    perplexity,
+    z_loss,
+)
 from .regression import (
     huber,
     huber_grad,
@@ -186,4 +193,10 @@ __all__ = [
     "ppo_clip_loss",
     "group_advantages",
     "kl_estimate",
+    # language
+    "causal_lm_loss",
+    "perplexity",
+    "z_loss",
+    "load_balancing_loss",
+    "distillation_loss",
 ]

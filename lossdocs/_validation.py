@@ -244,3 +244,13 @@ def check_axis(axis, ndim: int, name: str = "axis") -> int:
     if not -ndim <= axis < ndim:
         raise ValueError(f"{name}={axis} is out of range for an array of {ndim} dimension(s)")
     return int(axis) % ndim
+
+
+def check_nonempty_axis(x: np.ndarray, axis, name: str) -> int:
+    """Normalise ``axis`` for a reduction along it: ``x`` at least 1-D and not empty there."""
+    if x.ndim == 0:
+        raise ValueError(f"{name} must be at least 1-D, got a 0-d array")
+    axis = check_axis(axis, x.ndim)
+    if x.shape[axis] == 0:
+        raise ValueError(f"{name} is empty along axis {axis}")
+    return axis

@@ -106,4 +106,11 @@ EXAMPLES = {
     "ppo_clip_loss": ((LP, LP2, Z), {}, (0, 1, 2)),
     "group_advantages": ((Z,), {}, (0,)),
     "kl_estimate": ((LP, LP2), {}, (0, 1)),
+    "causal_lm_loss": ((np.stack([Z, Z2]), np.array([[0, 2, 1, 0], [1, 1, 2, 0]])[:, :Z.shape[0]]),
+                       {}, (0,)),
+    "perplexity": ((np.stack([Z, Z2]), np.array([[0, 2, 1, 0], [1, 1, 2, 0]])[:, :Z.shape[0]]),
+                   {}, (0,)),
+    "z_loss": ((Z,), {}, (0,)),
+    "load_balancing_loss": ((Z,), {"top_k": 2}, (0,)),
+    "distillation_loss": ((Z, Z2), {"temperature": 2.0}, (0, 1)),
 }  # fmt: skip

@@ -139,6 +139,15 @@ def _angular(theta: np.ndarray, p: dict[str, float]) -> list[np.ndarray]:
     return [np.cos(theta), arc, np.cos(theta) - m]
 
 
+def _distillation(z0: np.ndarray, p: dict[str, float]) -> list[np.ndarray]:
+    # By another route: T^2 times the KL of the softened rows, from softmax and kl_divergence.
+    t = p["T"]
+    student = np.stack([z0, np.full_like(z0, 2.0), np.zeros_like(z0)], axis=1)
+    teacher = np.tile([4.0, 1.0, 0.0], (z0.size, 1))
+    kl = lossdocs.kl_divergence(lossdocs.softmax(teacher / t), lossdocs.softmax(student / t))
+    return [t * t * kl, kl]
+
+
 CASES: dict[str, list[Case]] = {
     "detection/focal-loss.html": [_focal],
     "detection/smooth-l1-vs-huber.html": [_robust, _robust_grad],
@@ -151,4 +160,5 @@ CASES: dict[str, list[Case]] = {
     "contrastive/triplet.html": [_triplet],
     "contrastive/clip-siglip.html": [_siglip_bias],
     "contrastive/arcface.html": [_angular],
+    "language/distillation.html": [_distillation],
 }

@@ -67,6 +67,13 @@ API = {
         "group_advantages",
         "kl_estimate",
     ],
+    "language": [
+        "causal_lm_loss",
+        "perplexity",
+        "z_loss",
+        "load_balancing_loss",
+        "distillation_loss",
+    ],
 }
 GRADS = [
     "mse_grad",

@@ -453,6 +453,47 @@ def test_angular_margins(gallery):
     assert g["gap_cos"][-1] == pytest.approx(np.arcsin(0.35), abs=1e-3)
 
 
+# The language chapter's figures ---------------------------------------------------------
+
+
+def test_next_token_loss_figure(gallery):
+    g = ns(gallery, "plot_next_token_loss")
+    per_token = g["per_token"]
+    assert per_token.size == len(g["sentence"]) - 1  # T - 1 predictions
+    assert g["mean_loss"] == pytest.approx(per_token.mean(), rel=1e-12)
+    assert g["ppl"] == pytest.approx(np.exp(per_token.mean()), rel=1e-12)
+    np.testing.assert_allclose(g["uniform_ppl"], g["uniform_sizes"], rtol=1e-12)
+    # The model beats a uniform guess over its vocabulary, and its logits have log Z = 0.
+    assert g["ppl"] < g["V"]
+    assert lossdocs.z_loss(g["log_table"]) == pytest.approx(0.0, abs=1e-25)
+
+
+def test_moe_load_balancing_figure(gallery):
+    g = ns(gallery, "plot_moe_load_balancing")
+    curves = g["curves"]
+    assert curves["top1"][0] == pytest.approx(1.0, abs=1e-6)
+    assert curves["top2"][0] == pytest.approx(2.0, abs=1e-6)
+    assert curves["top1"][-1] == pytest.approx(g["E"], rel=1e-3)  # collapse: E
+    for name in curves:
+        assert np.all(np.diff(curves[name]) > 0), f"{name} must grow with imbalance"
+    assert np.all(curves["top1_soft"] <= curves["top1"] + 1e-12)
+
+
+def test_distillation_temperature_figure(gallery):
+    g = ns(gallery, "plot_distillation_temperature")
+    for dist in g["softened"].values():
+        assert dist.sum() == pytest.approx(1.0)
+    # Softening: the top class loses probability as T grows.
+    tops = [g["softened"][t][0] for t in g["temperatures_shown"]]
+    assert np.all(np.diff(tops) < 0)
+    t, with_t2, without = g["temperatures"], g["grad_with"], g["grad_without"]
+    # Without T^2 the gradient falls 10^4-fold from T = 1 to 100 (slope -2 on log scales);
+    # with it, it tends to the logit-matching limit.
+    slope = np.polyfit(np.log(t[-10:]), np.log(without[-10:]), 1)[0]
+    assert slope == pytest.approx(-2.0, abs=0.05)
+    assert with_t2[-1] == pytest.approx(g["limit"], rel=0.02)
+
+
 # The figures in Chinese -----------------------------------------------------------------------
 
 # Names a Chinese ML engineer writes in Latin letters: losses, methods, libraries, functions.

@@ -33,6 +33,7 @@ FAMILIES = [
     "generative",
     "sequence",
     "alignment",
+    "language",
 ]
 # Families without a docs chapter folder of their own, and where they are explained.
 NO_CHAPTER = {"activations": "docs/foundations/"}
