@@ -115,6 +115,9 @@ def _one_minus_ratio(num, den, o: _Overlap, reduction):
     den_c = np.maximum(den, o.eps)
     with np.errstate(invalid="ignore"):  # eps = 0 and an empty pair: 0 / 0, the formula's NaN
         loss = np.where(den < o.eps, den_c - num, o.err) / den_c
+    # err <= den exactly, but err and den are sums taken in different orders: their
+    # ratio can round one ulp above 1 (a zero mask against any prediction).
+    loss = np.minimum(loss, 1)
     return reduce(np.squeeze(loss, axis=o.axes), reduction)
 
 

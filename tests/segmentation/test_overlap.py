@@ -97,6 +97,15 @@ def test_losses_lie_in_unit_interval_and_are_symmetric(a, b, smooth, squared):
         np.testing.assert_allclose(ab, loss(b, a, smooth=smooth, reduction="none", **kw))
 
 
+def test_a_zero_mask_scores_at_most_one():
+    # Found by hypothesis: err and card summed in different orders gave 1 + 1 ulp.
+    a = np.zeros((1, 2, 2))
+    b = np.resize(np.array([[0.8097107759127777, 0.5604759520061858]]), a.shape)
+    for loss in (jaccard_loss, dice_loss):
+        assert loss(a, b, reduction="none")[0] <= 1
+        assert loss(b, a, reduction="none")[0] <= 1
+
+
 def test_hard_masks_match_the_metrics():
     rng = np.random.default_rng(1)
     a, b = rng.integers(0, 2, (2, 5, 6)), rng.integers(0, 2, (2, 5, 6))
