@@ -32,7 +32,7 @@ use_style()
 t = texts(
     {
         "en": {
-            "title": r"Forward variables of the target $\mathtt{{cat}}$ over ten frames",
+            "title": r"Forward variables of the target 'cat' over ten frames",
             "frame": "frame t",
             "position": "extended target y′ (position s)",
             "move": "allowed move",
@@ -42,7 +42,7 @@ t = texts(
             "unreachable": "white: no valid prefix",
         },
         "zh_CN": {
-            "title": r"目标 $\mathtt{{cat}}$ 在十帧上的前向变量",
+            "title": r"目标“cat”在十帧上的前向变量",
             "frame": "帧 t",
             "position": "扩展目标 y′（位置 s）",
             "move": "允许的转移",

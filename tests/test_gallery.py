@@ -502,7 +502,8 @@ LATIN_NAMES = {"focal", "loss", "huber", "smooth", "moco", "infonce", "retinanet
                "logistic", "sigmoid", "nielsen", "epoch", "inf", "dx", "wx", "log",
                "logit", "minimax", "wgan", "hinge", "ddpm", "snr", "min",
                "dpo", "ipo", "ppo", "grpo", "bradley", "terry",
-               "clip", "siglip", "arcface", "cosface", "softmax", "insightface"}  # fmt: skip
+               "clip", "siglip", "arcface", "cosface", "softmax", "insightface",
+               "cat"}  # fmt: skip
 
 
 def _words(fig):

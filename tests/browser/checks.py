@@ -135,7 +135,9 @@ LATIN_NAMES = frozenset(
     svm softmax sigmoid logit logits log exp inf nan gamma alpha beta delta epsilon tau sigma mu
     english language api lovász lovasz ohem fpn ssd yolo detr vnet net with float nielsen
     smooth logistic epoch clip siglip arcface cosface insightface normface sphereface facenet
-    xent epsilon""".split()
+    xent epsilon ref old data simple minimax hinge wasserstein gaussian bernoulli dpo ipo ppo
+    grpo rlhf bradley terry vae gan wgan lsgan elbo moe ctc snr top min high low
+    cat""".split()
 )
 
 
@@ -145,6 +147,8 @@ def english_left(page: Page) -> list[str]:
     for item in page.evaluate(WORDS_SHOWN):
         # An English term glossed in full-width parentheses at first use is the style.
         text = re.sub("\uff08[^\uff09]*\uff09", "", item["text"])  # （...）
+        # A code identifier (kind="least_squares") is spelled as the code spells it.
+        text = re.sub(r"\w*_\w*", " ", text)
         words = set(re.findall(r"[A-Za-z]{3,}", text))
         english = sorted(w for w in words if w.lower() not in LATIN_NAMES)
         if english:
