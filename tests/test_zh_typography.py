@@ -31,7 +31,7 @@ RULES = {
     "a space before %": re.compile(r"[0-9] %"),
     # One convention where Latin letters or digits meet Chinese: a space ("一个 KL 惩罚").
     "Latin and Chinese without a space": re.compile(rf"{CJK}[A-Za-z0-9]|[A-Za-z0-9]{CJK}"),
-    "et al. in a Chinese citation (等)": re.compile(r"et al\.,?\s*[(\uff08]?[0-9]{4}"),
+    "et al. in a Chinese citation (等)": re.compile(rf"et al\.,?\s*([(\uff08]?[0-9]{{4}}|{CJK})"),
     "N 倍 smaller (约为 1/N)": re.compile(r"小了\s*\S{0,6}\s*倍|(?<!缩)小\s*[0-9十百]+\s*倍"),
     "calque or wrong word": re.compile(r"拐点|高原|乔装打扮|只知道到|被预测对"),
     "a book title without 《》": re.compile(r"\*(" + "|".join(BOOKS) + r")\*"),
