@@ -120,3 +120,12 @@ def test_torch_clamps_without_stopping_the_variance_gradient():
     assert ld("gaussian_nll")([1.0, 0.0], [0.0, 0.0], [0.0, 1e-9], reduction="sum") == (
         pytest.approx(loss.item(), rel=1e-12)
     )
+
+
+def test_the_functional_docstring_says_added_while_the_code_clamps():
+    # The page and the edge-case entry say so; this fails once PyTorch's docs change.
+    assert "added to var" in F.gaussian_nll_loss.__doc__
+    assert "clamp" in torch.nn.GaussianNLLLoss.__doc__
+    # Clamped: var = 2 with eps = 0.5 is left alone (adding would give 2.5).
+    loss = F.gaussian_nll_loss(tt([1.0]), tt([0.0]), tt([2.0]), eps=0.5)
+    assert loss.item() == pytest.approx(0.5 * (np.log(2.0) + 1 / 2.0))
