@@ -101,7 +101,7 @@ def features(points):
 phi = features(x)
 
 
-def adam(grad, size, steps=1500, lr=0.05):
+def adam(grad, size, steps, lr):
     """Minimise with Adam from 0, ``grad(params)`` the gradient of the loss."""
     params, m, s = np.zeros(size), np.zeros(size), np.zeros(size)
     for step in range(1, steps + 1):
@@ -128,7 +128,7 @@ def nll_grad(params):
     return np.concatenate([phi.T @ g_mean, phi.T @ g_log_var])
 
 
-fitted = adam(nll_grad, 18)
+fitted = adam(nll_grad, 18, steps=800, lr=0.05)
 mean_fit, var_fit = phi @ fitted[:9], np.exp(phi @ fitted[9:])
 sigma_fit = np.sqrt(var_fit)
 nll = gaussian_nll(mean_fit, y, var_fit, full=True)
@@ -142,7 +142,8 @@ print(f"Gaussian NLL per point {nll:.3f}")
 # curve and 95% below the second.
 quantile_fits = {}
 for q in (0.05, 0.95):
-    params = adam(lambda p, q=q: phi.T @ quantile_loss_grad(phi @ p, y, quantile=q), 9)
+    params = adam(lambda p, q=q: phi.T @ quantile_loss_grad(phi @ p, y, quantile=q), 9,
+                  steps=1000, lr=0.08)  # fmt: skip
     quantile_fits[q] = phi @ params
     print(f"q = {q}: {np.mean(y < quantile_fits[q]):.3f} of the points lie below the fit")
 
