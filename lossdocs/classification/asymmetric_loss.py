@@ -40,7 +40,10 @@ def _asl_terms(logits, target, gamma_pos, gamma_neg, clip, eps, reduction, grad=
     log_pos = np.maximum(log_sigmoid(z), log_eps)
     log_neg = np.maximum(log_neg, log_eps)
     q = t * one_minus_p + (1 - t) * p_m
-    g = dt(gamma_pos) * t + dt(gamma_neg) * (1 - t)
+    g_pos, g_neg = (
+        in_dtype(v, n, z.dtype) for v, n in [(gamma_pos, "gamma_pos"), (gamma_neg, "gamma_neg")]
+    )
+    g = g_pos * t + g_neg * (1 - t)
     return t, p, one_minus_p, p_m, log_pos, log_neg, log_eps, q, g, dt(clip)
 
 
