@@ -221,13 +221,16 @@ def asymmetric_loss_grad(
     >>> print(asymmetric_loss_grad([0.0, 0.0], [1.0, 0.0], **plain))
     [-0.5  0.5]
     """
-    t, p, one_minus_p, p_m, log_pos, log_neg, log_eps, q, g, clip = _asl_terms(
+    t, p, one_minus_p, _, log_pos, log_neg, log_eps, q, g, clip = _asl_terms(
         logits, target, gamma_pos, gamma_neg, clip, eps, reduction, grad=True
     )
     slope = p * one_minus_p  # d sigma / dz
     dp_m = np.where(p > clip, slope, 0) if clip > 0 else slope
     d_pos = np.where(log_pos > log_eps, one_minus_p, 0)  # d log p / dz, 0 where clamped
-    d_neg = np.where(log_neg > log_eps, 0 - dp_m / (1 - p_m), 0)
+    # 1 - p_m as the authors' min(1 - p + clip, 1), from sigma(-z): 1 - p_m by subtraction
+    # loses the digits of a confident negative's slope.
+    neg = np.minimum(one_minus_p + clip, 1) if clip > 0 else one_minus_p
+    d_neg = np.where(log_neg > log_eps, 0 - dp_m / np.where(neg > 0, neg, 1), 0)
     ce = 0 - (t * log_pos + (1 - t) * log_neg)
     dq = (1 - t) * dp_m - t * slope
     w = q**g
