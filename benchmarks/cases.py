@@ -167,6 +167,19 @@ def _groups(n, rng):
     return (rng.normal(size=(max(n // 8, 1), 8)),)
 
 
+def _label_lists(n, rng):
+    """Rows of C scores and multilabel_margin_loss targets: up to 3 classes, then -1."""
+    scores, _ = _class_logits(n, rng)
+    target = np.full(scores.shape, -1)
+    for row, k in zip(target, rng.integers(0, 4, len(target)), strict=True):
+        row[:k] = rng.choice(C, k, replace=False)
+    return scores, target
+
+
+def _multilabel_rows(n, rng):
+    return rng.normal(0, 3, (n // C, C)), (rng.random((n // C, C)) < 0.2).astype(float)
+
+
 def _torch_ce_focal(z, t):
     return tc.sigmoid_focal_loss(z, t, 0.25, 2.0, "mean")  # its default reduction is "none"
 
@@ -237,4 +250,41 @@ CASES = [
     Case("ppo_clip_loss", _ppo, tc.ppo_clip_loss, "TRL GRPOTrainer per-token loss"),
     Case("group_advantages", _groups, tc.group_advantages, "TRL GRPOTrainer", size="N*G, G=8"),
     Case("kl_estimate", _policy_logps, tc.kl_estimate, "TRL GRPOTrainer k3"),
+    Case("squared_hinge", _scores_pm1, tc.squared_hinge, "relu(1 - y s).pow(2).mean()", True),
+    Case(
+        "multi_margin_loss",
+        _class_logits,
+        F.multi_margin_loss,
+        "F.multi_margin_loss",
+        True,
+        0,
+        "N*C, C=10",
+    ),
+    Case(
+        "multilabel_margin_loss",
+        _label_lists,
+        F.multilabel_margin_loss,
+        "F.multilabel_margin_loss",
+        True,
+        0,
+        "N*C, C=10",
+    ),
+    Case(
+        "multilabel_soft_margin_loss",
+        _multilabel_rows,
+        F.multilabel_soft_margin_loss,
+        "F.multilabel_soft_margin_loss",
+        True,
+        0,
+        "N*C, C=10",
+    ),
+    Case(
+        "asymmetric_loss",
+        _multilabel_rows,
+        tc.asymmetric_loss,
+        "ASL authors' AsymmetricLoss",
+        True,
+        0,
+        "N*C, C=10",
+    ),
 ]
