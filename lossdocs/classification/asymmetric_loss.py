@@ -117,9 +117,9 @@ def asymmetric_loss(
     The authors' code: ``AsymmetricLoss`` in Alibaba-MIIL/ASL
     (``src/loss_functions/losses.py``), same values per element. Two
     differences in the defaults and the reduction, both on purpose: their
-    class defaults to ``gamma_pos=1``, ours to the paper's 0 (the
-    setting of its main results, "gamma_neg = 4, gamma_pos = 0, clip =
-    0.05"); and it returns the **sum** over all elements, ours 'mean'
+    class defaults to ``gamma_pos=1``, ours to the paper's 0 (with
+    ``gamma_neg=4, clip=0.05``, the setting of the paper and of the authors'
+    training script); and it returns the **sum** over all elements, ours 'mean'
     averages over all N C elements, like every lossdocs loss. Pass
     ``reduction='sum'`` to get theirs; the 'mean' is that sum divided by
     N C, so a learning rate tuned for theirs needs to grow by N C.
