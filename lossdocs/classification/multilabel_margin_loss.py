@@ -51,7 +51,7 @@ def multilabel_margin_loss(scores, target, *, reduction="mean"):
     ----------
     scores : array_like, shape (C,) or (N, C)
         Class scores :math:`x`.
-    target : array_like of int, the shape of `scores`
+    target : array_like of int, shape (C,) or (N, C)
         Each row: target class indices, then -1, then anything in [-1, C)
         (ignored); a row without -1 lists C targets.
     reduction : {'mean', 'sum', 'none'}, default 'mean'

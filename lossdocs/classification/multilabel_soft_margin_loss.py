@@ -28,7 +28,7 @@ def multilabel_soft_margin_loss(scores, target, *, weight=None, reduction="mean"
     ----------
     scores : array_like, shape (C,) or (N, C)
         Logits :math:`x`, one per label.
-    target : array_like, the shape of `scores`
+    target : array_like, shape (C,) or (N, C)
         Labels :math:`y_{ic} \in [0, 1]` (a 0/1 mask, or soft).
     weight : array_like, optional
         Per-label weights :math:`w_c`, shape (C,) or anything that broadcasts
@@ -52,8 +52,8 @@ def multilabel_soft_margin_loss(scores, target, *, weight=None, reduction="mean"
 
     See Also
     --------
-    binary_cross_entropy_with_logits : The same terms, averaged over all N C
-        elements: equal under 'mean' (without `weight`).
+    binary_cross_entropy_with_logits : The same terms averaged over all N C
+        elements, so equal under 'mean' (without `weight`).
     multilabel_margin_loss : A ranking hinge over (target, non-target) pairs.
     asymmetric_loss : BCE per label with asymmetric focusing.
     multilabel_soft_margin_loss_grad : Its gradient.
