@@ -49,7 +49,7 @@ t = texts(
             "p": "predicted probability $p$ of the label",
             "loss": "loss",
             "grad": "gradient on the logit of a negative",
-            "title_loss": "Loss: positives (thin) and negatives (thick)",
+            "title_loss": "Loss: positives thin, negatives thick",
             "title_grad": "Gradient of a negative",
             "positives": "positives",
             "negatives": "negatives",
@@ -108,14 +108,14 @@ print(f"at p = 0.999 it is {curves['asl']['grad'][-1]:.3f}; BCE's is p itself")
 # Left: the loss of a positive (thin lines, falling with ``p``) and of a
 # negative (thick lines, rising with ``p``). Right: the gradient a negative
 # sends to its logit.
-fig, (ax, ax_grad) = plt.subplots(1, 2, figsize=(9, 4.3))
+fig, (ax, ax_grad) = plt.subplots(1, 2, figsize=(8, 4.3))
 colors = dict(zip(settings, ["C0", "C1", "C2", "C3"], strict=True))
 for name in settings:
     ax.plot(p, curves[name]["pos"], color=colors[name], lw=1.2)
     ax.plot(p, curves[name]["neg"], color=colors[name], lw=2.6, label=t(name))
     ax_grad.plot(p, curves[name]["grad"], color=colors[name], lw=2, label=t(name))
 ax.text(0.08, 3.6, t("positives"), color="0.3")
-ax.text(0.78, 3.6, t("negatives"), color="0.3")
+ax.text(0.62, 3.6, t("negatives"), color="0.3")
 ax.set(xlim=(0, 1), ylim=(0, 4), xlabel=t("p"), ylabel=t("loss"), title=t("title_loss"))
 ax.legend(loc="upper center", fontsize=8.5, bbox_to_anchor=(0.5, 0.9))
 ax_grad.set(xlim=(0, 1), ylim=(0, 1.4), xlabel=t("p"), ylabel=t("grad"), title=t("title_grad"))
