@@ -173,6 +173,17 @@ def _gaussian_nll(n, rng):
 
 def _counts(n, rng):
     return rng.normal(1, 1, n), rng.poisson(3.0, n).astype(float)
+def _label_lists(n, rng):
+    """Rows of C scores and multilabel_margin_loss targets: up to 3 classes, then -1."""
+    scores, _ = _class_logits(n, rng)
+    target = np.full(scores.shape, -1)
+    for row, k in zip(target, rng.integers(0, 4, len(target)), strict=True):
+        row[:k] = rng.choice(C, k, replace=False)
+    return scores, target
+
+
+def _multilabel_rows(n, rng):
+    return rng.normal(0, 3, (n // C, C)), (rng.random((n // C, C)) < 0.2).astype(float)
 
 
 def _torch_ce_focal(z, t):
@@ -249,4 +260,41 @@ CASES = [
     Case("poisson_nll", _counts, F.poisson_nll_loss, "F.poisson_nll_loss"),
     Case("quantile_loss", _real, tc.quantile_loss, "max(q u, (q - 1) u).mean(), q=0.5", grad=True),
     Case("log_cosh", _real, tc.log_cosh, "x + softplus(-2x) - log 2 (Keras)", grad=True),
+    Case("squared_hinge", _scores_pm1, tc.squared_hinge, "relu(1 - y s).pow(2).mean()", True),
+    Case(
+        "multi_margin_loss",
+        _class_logits,
+        F.multi_margin_loss,
+        "F.multi_margin_loss",
+        True,
+        0,
+        "N*C, C=10",
+    ),
+    Case(
+        "multilabel_margin_loss",
+        _label_lists,
+        F.multilabel_margin_loss,
+        "F.multilabel_margin_loss",
+        True,
+        0,
+        "N*C, C=10",
+    ),
+    Case(
+        "multilabel_soft_margin_loss",
+        _multilabel_rows,
+        F.multilabel_soft_margin_loss,
+        "F.multilabel_soft_margin_loss",
+        True,
+        0,
+        "N*C, C=10",
+    ),
+    Case(
+        "asymmetric_loss",
+        _multilabel_rows,
+        tc.asymmetric_loss,
+        "ASL authors' AsymmetricLoss",
+        True,
+        0,
+        "N*C, C=10",
+    ),
 ]

@@ -161,3 +161,16 @@ def quantile_loss(pred, target, quantile=0.5):
 def log_cosh(pred, target):
     x = pred - target
     return (x + F.softplus(-2 * x) - math.log(2)).mean()
+def squared_hinge(scores, target, margin=1.0, reduction="mean"):
+    return _reduce(F.relu(margin - target * scores) ** 2, reduction)
+
+
+def asymmetric_loss(logits, target, gamma_pos=0.0, gamma_neg=4.0, clip=0.05, eps=1e-8):
+    """The ASL authors' AsymmetricLoss (Alibaba-MIIL/ASL), divided by N * C (lossdocs' mean)."""
+    xs_pos = torch.sigmoid(logits)
+    xs_neg = (1 - xs_pos + clip).clamp(max=1)
+    loss = target * torch.log(xs_pos.clamp(min=eps))
+    loss = loss + (1 - target) * torch.log(xs_neg.clamp(min=eps))
+    pt = xs_pos * target + xs_neg * (1 - target)
+    loss = loss * torch.pow(1 - pt, gamma_pos * target + gamma_neg * (1 - target))
+    return -loss.mean()

@@ -19,6 +19,8 @@ from .alignment import (
     ppo_clip_loss,
 )
 from .classification import (
+    asymmetric_loss,
+    asymmetric_loss_grad,
     binary_cross_entropy,
     binary_cross_entropy_grad,
     binary_cross_entropy_with_logits,
@@ -33,8 +35,16 @@ from .classification import (
     hinge_grad,
     logistic,
     logistic_grad,
+    multi_margin_loss,
+    multi_margin_loss_grad,
+    multilabel_margin_loss,
+    multilabel_margin_loss_grad,
+    multilabel_soft_margin_loss,
+    multilabel_soft_margin_loss_grad,
     nll_loss,
     softmax_focal_loss,
+    squared_hinge,
+    squared_hinge_grad,
     zero_one,
 )
 from .contrastive import (
@@ -156,6 +166,16 @@ __all__ = [
     "logistic_grad",
     "focal_loss",
     "focal_loss_grad",
+    "squared_hinge",
+    "squared_hinge_grad",
+    "multi_margin_loss",
+    "multi_margin_loss_grad",
+    "multilabel_margin_loss",
+    "multilabel_margin_loss_grad",
+    "multilabel_soft_margin_loss",
+    "multilabel_soft_margin_loss_grad",
+    "asymmetric_loss",
+    "asymmetric_loss_grad",
     # segmentation
     "jaccard_loss",
     "dice_loss",

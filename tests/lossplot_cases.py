@@ -83,6 +83,17 @@ def _label_smoothing(gap: np.ndarray, p: dict[str, float]) -> list[np.ndarray]:
     ]
 
 
+def _asl_negative(prob: np.ndarray, p: dict[str, float]) -> list[np.ndarray]:
+    # The chain rule on the probability, not asymmetric_loss_grad: with p_m = max(p - m, 0),
+    # d/dz [p_m^g * -log(1 - p_m)] = p (1 - p) [g p_m^(g-1) (-log(1 - p_m)) + p_m^g / (1 - p_m)].
+    g, shifted = p["gamma_neg"], np.maximum(prob - p["clip"], 0)
+    nll = lossdocs.binary_cross_entropy(shifted, np.zeros_like(prob), reduction="none")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        focus = np.where(shifted > 0, g * shifted ** (g - 1) * nll, 0) if g else 0
+    slope = np.where(shifted > 0, prob * (1 - prob), 0)
+    return [slope * (focus + shifted**g / (1 - shifted)), prob]  # BCE's gradient is p
+
+
 def _min_snr(log_snr: np.ndarray, p: dict[str, float]) -> list[np.ndarray]:
     # The weights from the SNR itself, min(snr, g) / snr and min(snr, g) / (snr + 1),
     # not through diffusion_loss's unit-error route that the page takes.
@@ -160,6 +171,7 @@ CASES: dict[str, list[Case]] = {
     "contrastive/infonce.html": [_infonce],
     "classification/ce-design.html": [_label_smoothing],
     "generative/diffusion.html": [_min_snr],
+    "classification/multilabel.html": [_asl_negative],
     "alignment/reward-model.html": [_reward_model],
     "alignment/dpo.html": [_dpo],
     "alignment/ppo-grpo.html": [_ppo_clip],

@@ -4,6 +4,10 @@ One module per main function, named after it (its ``*_grad`` right below it);
 see "Where code lives" in CONTRIBUTING.md.
 """
 
+from .asymmetric_loss import (
+    asymmetric_loss,
+    asymmetric_loss_grad,
+)
 from .binary_cross_entropy import (
     binary_cross_entropy,
     binary_cross_entropy_grad,
@@ -32,11 +36,27 @@ from .logistic import (
     logistic,
     logistic_grad,
 )
+from .multi_margin_loss import (
+    multi_margin_loss,
+    multi_margin_loss_grad,
+)
+from .multilabel_margin_loss import (
+    multilabel_margin_loss,
+    multilabel_margin_loss_grad,
+)
+from .multilabel_soft_margin_loss import (
+    multilabel_soft_margin_loss,
+    multilabel_soft_margin_loss_grad,
+)
 from .nll_loss import (
     nll_loss,
 )
 from .softmax_focal_loss import (
     softmax_focal_loss,
+)
+from .squared_hinge import (
+    squared_hinge,
+    squared_hinge_grad,
 )
 from .zero_one import (
     zero_one,
@@ -60,4 +80,14 @@ __all__ = [
     "logistic_grad",
     "focal_loss",
     "focal_loss_grad",
+    "squared_hinge",
+    "squared_hinge_grad",
+    "multi_margin_loss",
+    "multi_margin_loss_grad",
+    "multilabel_margin_loss",
+    "multilabel_margin_loss_grad",
+    "multilabel_soft_margin_loss",
+    "multilabel_soft_margin_loss_grad",
+    "asymmetric_loss",
+    "asymmetric_loss_grad",
 ]
