@@ -113,4 +113,7 @@ EXAMPLES = {
     "z_loss": ((Z,), {}, (0,)),
     "load_balancing_loss": ((Z,), {"top_k": 2}, (0,)),
     "distillation_loss": ((Z, Z2), {"temperature": 2.0}, (0, 1)),
+    "class_balanced_weights": ((np.array([50.0, 5.0, 1.0]),), {"beta": 0.99}, (0,)),
+    "logit_adjusted_cross_entropy": ((Z, LABELS, np.array([0.6, 0.3, 0.1])), {}, (0, 2)),
+    "logit_adjusted_cross_entropy_grad": ((Z, LABELS, np.array([0.6, 0.3, 0.1])), {}, (0, 2)),
 }  # fmt: skip

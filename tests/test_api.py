@@ -25,6 +25,8 @@ API = {
         "logistic",
         "focal_loss",
         "softmax_focal_loss",
+        "class_balanced_weights",
+        "logit_adjusted_cross_entropy",
     ],
     "segmentation": [
         "jaccard_loss",
@@ -92,6 +94,7 @@ GRADS = [
     "info_nce_grad",
     "kl_divergence_grad",
     "gan_generator_loss_grad",
+    "logit_adjusted_cross_entropy_grad",
 ]
 NAMES = [name for names in API.values() for name in names] + GRADS
 SECTIONS = ["Parameters", "Returns", "Raises", "See Also", "Notes", "Examples"]

@@ -12,6 +12,9 @@ from .binary_cross_entropy_with_logits import (
     binary_cross_entropy_with_logits,
     binary_cross_entropy_with_logits_grad,
 )
+from .class_balanced_weights import (
+    class_balanced_weights,
+)
 from .cross_entropy import (
     cross_entropy,
     cross_entropy_grad,
@@ -31,6 +34,10 @@ from .hinge import (
 from .logistic import (
     logistic,
     logistic_grad,
+)
+from .logit_adjusted_cross_entropy import (
+    logit_adjusted_cross_entropy,
+    logit_adjusted_cross_entropy_grad,
 )
 from .nll_loss import (
     nll_loss,
@@ -60,4 +67,7 @@ __all__ = [
     "logistic_grad",
     "focal_loss",
     "focal_loss_grad",
+    "class_balanced_weights",
+    "logit_adjusted_cross_entropy",
+    "logit_adjusted_cross_entropy_grad",
 ]
