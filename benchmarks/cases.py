@@ -167,6 +167,15 @@ def _groups(n, rng):
     return (rng.normal(size=(max(n // 8, 1), 8)),)
 
 
+def _class_logits_priors(n, rng):
+    priors = rng.dirichlet(np.ones(C))
+    return (*_class_logits(n, rng), np.maximum(priors, 1e-3))
+
+
+def _class_counts(n, rng):
+    return (np.ceil(5000 * 0.01 ** (np.arange(n) / max(n - 1, 1))),)  # a CIFAR-LT-100 tail
+
+
 def _torch_ce_focal(z, t):
     return tc.sigmoid_focal_loss(z, t, 0.25, 2.0, "mean")  # its default reduction is "none"
 
@@ -237,4 +246,20 @@ CASES = [
     Case("ppo_clip_loss", _ppo, tc.ppo_clip_loss, "TRL GRPOTrainer per-token loss"),
     Case("group_advantages", _groups, tc.group_advantages, "TRL GRPOTrainer", size="N*G, G=8"),
     Case("kl_estimate", _policy_logps, tc.kl_estimate, "TRL GRPOTrainer k3"),
+    Case(
+        "logit_adjusted_cross_entropy",
+        _class_logits_priors,
+        tc.logit_adjusted_cross_entropy,
+        "F.cross_entropy(z + log(priors))",
+        True,
+        0,
+        "N*C, C=10",
+    ),
+    Case(
+        "class_balanced_weights",
+        _class_counts,
+        tc.class_balanced_weights,
+        "the authors' formula",
+        size="classes",
+    ),
 ]

@@ -148,3 +148,13 @@ def group_advantages(rewards):
 def kl_estimate(logp, ref_logp):
     d = ref_logp - logp
     return (torch.exp(d) - d - 1).mean()
+
+
+# Imbalance (issue 19): the authors' formulas in torch, as in tests/crosscheck/classification.
+def logit_adjusted_cross_entropy(logits, target, priors, tau=1.0):
+    return F.cross_entropy(logits + tau * torch.log(priors), target)
+
+
+def class_balanced_weights(samples_per_class, beta=0.9999):
+    weights = (1.0 - beta) / (1.0 - torch.pow(beta, samples_per_class))
+    return weights / weights.sum() * samples_per_class.numel()

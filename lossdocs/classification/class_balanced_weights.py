@@ -74,10 +74,12 @@ def class_balanced_weights(samples_per_class, *, beta=0.9999):
     np.sum(weights) * C``. Their default ``beta = 0.0`` turns the weighting
     off; ours is the paper's 0.9999.
 
-    A class with no samples has :math:`E_0 = 0` and an infinite weight: the
-    authors' code divides by zero and every weight becomes NaN. Here it
-    raises ValueError naming the class; leave the class out of the weights
-    (no sample will ever use its weight) or count it as 1. A count below 1 is
+    A class with no samples has :math:`E_0 = 0` and an infinite weight. In
+    the authors' code the sum of the weights is then inf, so every present
+    class gets weight 0 and the absent one NaN: the weighted loss is 0 and
+    nothing trains, silently. Here it raises ValueError naming the class;
+    leave the class out of the weights (no sample will ever use its weight)
+    or count it as 1. A count below 1 is
     refused too (the effective number of a fraction of a sample is not a
     count; it would also lose every digit near 0).
 
