@@ -148,6 +148,18 @@ def _distillation(z0: np.ndarray, p: dict[str, float]) -> list[np.ndarray]:
     return [t * t * kl, kl]
 
 
+def _logit_adjustment(s: np.ndarray, p: dict[str, float]) -> list[np.ndarray]:
+    # By another route: two classes, so the loss is the logistic loss of the adjusted
+    # margin s + tau log(pi_y / pi_other), priors 0.1 (rare) and 0.9 (frequent).
+    ones = np.ones_like(s)
+    shift = p["tau"] * np.log(9.0)
+    return [
+        lossdocs.logistic(s - shift, ones, reduction="none"),
+        lossdocs.logistic(s + shift, ones, reduction="none"),
+        lossdocs.logistic(s, ones, reduction="none"),
+    ]
+
+
 CASES: dict[str, list[Case]] = {
     "detection/focal-loss.html": [_focal],
     "detection/smooth-l1-vs-huber.html": [_robust, _robust_grad],
@@ -161,4 +173,5 @@ CASES: dict[str, list[Case]] = {
     "contrastive/clip-siglip.html": [_siglip_bias],
     "contrastive/arcface.html": [_angular],
     "language/distillation.html": [_distillation],
+    "classification/imbalance.html": [_logit_adjustment],
 }

@@ -39,8 +39,8 @@ def class_balanced_weights(samples_per_class, *, beta=0.9999):
         The number of training samples of each class, every one >= 1
         (non-integers are accepted, say counts already re-weighted).
     beta : float, default 0.9999
-        :math:`\beta \in [0, 1]`; the paper tunes it in
-        {0.9, 0.99, 0.999, 0.9999} and uses 0.9999 on long-tailed CIFAR.
+        :math:`\beta \in [0, 1]`; the paper searches
+        {0.9, 0.99, 0.999, 0.9999}.
 
     Returns
     -------

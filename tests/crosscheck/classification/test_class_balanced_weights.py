@@ -64,3 +64,18 @@ def test_an_absent_class():
     assert weights[0] == weights[2] == 0 and torch.isnan(weights[1])
     with pytest.raises(ValueError, match=r"samples_per_class\[1\] is 0"):
         ld("class_balanced_weights")([10, 0, 3], beta=0.99)
+
+
+def test_the_authors_softmax_loss_divides_by_n():
+    # tf.losses.softmax_cross_entropy with per-sample weights divides by the number of
+    # samples (SUM_BY_NONZERO_WEIGHTS), not by the weights' sum as F.cross_entropy does:
+    # the authors' loss is lossdocs' "sum" divided by N, not its weighted "mean".
+    counts = cifar_lt_counts(10, 100)
+    rng = np.random.default_rng(1)
+    logits, target = rng.normal(0, 2, (32, 10)), rng.integers(0, 10, 32)
+    w = authors_weights(counts, 0.9999)
+    authors = (w[tt(target)] * F.cross_entropy(tt(logits), tt(target), reduction="none")).mean()
+    ours = ld("cross_entropy")(logits, target, weight=w.numpy(), reduction="sum") / 32
+    assert_close(ours, authors)
+    weighted_mean = ld("cross_entropy")(logits, target, weight=w.numpy())
+    assert abs(weighted_mean - float(authors)) > 0.1 * float(authors)
