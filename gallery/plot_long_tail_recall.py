@@ -25,6 +25,7 @@ class for much more on the tail, and reach about the same balanced accuracy.
 # class), so the mean of the per-class recalls is what it measures.
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.ticker import FixedFormatter
 
 from lossdocs import (
     class_balanced_weights,
@@ -156,9 +157,13 @@ width = 0.2
 for i, name in enumerate(methods):
     ax_bar.bar(np.arange(C) + (i - 1.5) * width, recall[name], width, color=LINE_COLORS[i],
                label=t(name, mean=recall[name].mean()))  # fmt: skip
+# A FixedFormatter, not xticklabels= (which makes a FuncFormatter in Matplotlib 3.11):
+# lossdocs.plotting.localized redraws the labels of a FixedFormatter in Chinese.
+ax_bar.set_xticks(np.arange(C))
+ax_bar.xaxis.set_major_formatter(
+    FixedFormatter([t("class", c=c, n=n) for c, n in enumerate(counts)])
+)
 ax_bar.set(
-    xticks=np.arange(C),
-    xticklabels=[t("class", c=c, n=n) for c, n in enumerate(counts)],
     ylim=(0, 1.35),
     yticks=np.linspace(0, 1, 6),
     ylabel=t("recall"),
