@@ -173,6 +173,8 @@ def _gaussian_nll(n, rng):
 
 def _counts(n, rng):
     return rng.normal(1, 1, n), rng.poisson(3.0, n).astype(float)
+
+
 def _label_lists(n, rng):
     """Rows of C scores and multilabel_margin_loss targets: up to 3 classes, then -1."""
     scores, _ = _class_logits(n, rng)
@@ -184,6 +186,15 @@ def _label_lists(n, rng):
 
 def _multilabel_rows(n, rng):
     return rng.normal(0, 3, (n // C, C)), (rng.random((n // C, C)) < 0.2).astype(float)
+
+
+def _class_logits_priors(n, rng):
+    priors = rng.dirichlet(np.ones(C))
+    return (*_class_logits(n, rng), np.maximum(priors, 1e-3))
+
+
+def _class_counts(n, rng):
+    return (np.ceil(5000 * 0.01 ** (np.arange(n) / max(n - 1, 1))),)  # a CIFAR-LT-100 tail
 
 
 def _torch_ce_focal(z, t):
@@ -296,5 +307,21 @@ CASES = [
         True,
         0,
         "N*C, C=10",
+    ),
+    Case(
+        "logit_adjusted_cross_entropy",
+        _class_logits_priors,
+        tc.logit_adjusted_cross_entropy,
+        "F.cross_entropy(z + log(priors))",
+        True,
+        0,
+        "N*C, C=10",
+    ),
+    Case(
+        "class_balanced_weights",
+        _class_counts,
+        tc.class_balanced_weights,
+        "the authors' formula",
+        size="classes",
     ),
 ]

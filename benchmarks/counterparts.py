@@ -161,6 +161,8 @@ def quantile_loss(pred, target, quantile=0.5):
 def log_cosh(pred, target):
     x = pred - target
     return (x + F.softplus(-2 * x) - math.log(2)).mean()
+
+
 def squared_hinge(scores, target, margin=1.0, reduction="mean"):
     return _reduce(F.relu(margin - target * scores) ** 2, reduction)
 
@@ -174,3 +176,13 @@ def asymmetric_loss(logits, target, gamma_pos=0.0, gamma_neg=4.0, clip=0.05, eps
     pt = xs_pos * target + xs_neg * (1 - target)
     loss = loss * torch.pow(1 - pt, gamma_pos * target + gamma_neg * (1 - target))
     return -loss.mean()
+
+
+# Imbalance (issue 19): the authors' formulas in torch, as in tests/crosscheck/classification.
+def logit_adjusted_cross_entropy(logits, target, priors, tau=1.0):
+    return F.cross_entropy(logits + tau * torch.log(priors), target)
+
+
+def class_balanced_weights(samples_per_class, beta=0.9999):
+    weights = (1.0 - beta) / (1.0 - torch.pow(beta, samples_per_class))
+    return weights / weights.sum() * samples_per_class.numel()

@@ -131,4 +131,7 @@ EXAMPLES = {
                                          (0, 1)),
     "asymmetric_loss": ((Z, Y01), {"gamma_pos": 1.0}, (0, 1)),
     "asymmetric_loss_grad": ((Z, Y01), {"gamma_pos": 1.0}, (0, 1)),
+    "class_balanced_weights": ((np.array([50.0, 5.0, 1.0]),), {"beta": 0.99}, (0,)),
+    "logit_adjusted_cross_entropy": ((Z, LABELS, np.array([0.6, 0.3, 0.1])), {}, (0, 2)),
+    "logit_adjusted_cross_entropy_grad": ((Z, LABELS, np.array([0.6, 0.3, 0.1])), {}, (0, 2)),
 }  # fmt: skip

@@ -165,6 +165,18 @@ def _pinball(u: np.ndarray, p: dict[str, float]) -> list[np.ndarray]:
     return [half + (p["q"] - 0.5) * u, half]
 
 
+def _logit_adjustment(s: np.ndarray, p: dict[str, float]) -> list[np.ndarray]:
+    # By another route: two classes, so the loss is the logistic loss of the adjusted
+    # margin s + tau log(pi_y / pi_other), priors 0.1 (rare) and 0.9 (frequent).
+    ones = np.ones_like(s)
+    shift = p["tau"] * np.log(9.0)
+    return [
+        lossdocs.logistic(s - shift, ones, reduction="none"),
+        lossdocs.logistic(s + shift, ones, reduction="none"),
+        lossdocs.logistic(s, ones, reduction="none"),
+    ]
+
+
 CASES: dict[str, list[Case]] = {
     "detection/focal-loss.html": [_focal],
     "detection/smooth-l1-vs-huber.html": [_robust, _robust_grad],
@@ -180,4 +192,5 @@ CASES: dict[str, list[Case]] = {
     "contrastive/arcface.html": [_angular],
     "language/distillation.html": [_distillation],
     "regression/probabilistic.html": [_pinball],
+    "classification/imbalance.html": [_logit_adjustment],
 }

@@ -39,6 +39,8 @@ API = {
         "multilabel_margin_loss",
         "multilabel_soft_margin_loss",
         "asymmetric_loss",
+        "class_balanced_weights",
+        "logit_adjusted_cross_entropy",
     ],
     "segmentation": [
         "jaccard_loss",
@@ -114,6 +116,7 @@ GRADS = [
     "gaussian_nll_grad",
     "quantile_loss_grad",
     "log_cosh_grad",
+    "logit_adjusted_cross_entropy_grad",
 ]
 NAMES = [name for names in API.values() for name in names] + GRADS
 SECTIONS = ["Parameters", "Returns", "Raises", "See Also", "Notes", "Examples"]

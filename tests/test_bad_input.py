@@ -224,6 +224,56 @@ CASES = [
         "eps",
     ),
     (L.asymmetric_loss, (Z, Y01), {"gamma_neg": 1e309}, ValueError, "gamma_neg must be finite"),
+    # imbalance (issue 19): counts, priors, beta and tau
+    (L.class_balanced_weights, ([10, 0, 3],), {}, ValueError, r"samples_per_class\[1\] is 0"),
+    (L.class_balanced_weights, ([10, 0.5],), {}, ValueError, "samples_per_class must be >= 1"),
+    (L.class_balanced_weights, ([[10, 3]],), {}, ValueError, "samples_per_class must be 1-D"),
+    (L.class_balanced_weights, ([10, np.inf],), {}, ValueError, "samples_per_class must be fin"),
+    (L.class_balanced_weights, ([10, 3],), {"beta": 1.5}, ValueError, r"beta must lie in \[0, 1\]"),
+    (L.class_balanced_weights, ([10, 3],), {"beta": None}, TypeError, "beta must be a real"),
+    (
+        L.logit_adjusted_cross_entropy,
+        (Z, [0, 1], [0.5, 0.3, 0.2]),
+        {},
+        ValueError,
+        r"class_priors must have shape \(C,\) = \(2,\)",
+    ),
+    (
+        L.logit_adjusted_cross_entropy,
+        (Z, [0, 1], [1.0, 0.0]),
+        {},
+        ValueError,
+        r"class_priors\[1\] is 0",
+    ),
+    (
+        L.logit_adjusted_cross_entropy,
+        (Z, [0, 1], [1.0, -0.5]),
+        {},
+        ValueError,
+        "class_priors must be >= 0",
+    ),
+    (
+        L.logit_adjusted_cross_entropy,
+        (Z, [0, 1], [0.5, 0.5]),
+        {"tau": -1.0},
+        ValueError,
+        "tau must be >= 0",
+    ),
+    (
+        L.logit_adjusted_cross_entropy,
+        (Z, [0, 1], [0.5, 0.5]),
+        {"tau": np.inf},
+        ValueError,
+        "tau must be finite",
+    ),
+    (
+        L.logit_adjusted_cross_entropy_grad,
+        (Z, [0, 1], [0.5, 0.5]),
+        {"reduction": "none"},
+        ValueError,
+        "reduction",
+    ),
+    (L.logit_adjusted_cross_entropy, (Z, [0, 2], [0.5, 0.5]), {}, ValueError, "target"),
 ]
 
 

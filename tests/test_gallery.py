@@ -591,3 +591,17 @@ def test_ctc_lattice_ends_in_the_loss(gallery):
     # "cat" (3 labels, no repeats) first reaches its last label at frame 3.
     assert np.all(np.isneginf(alpha[0, 2:])) and np.all(np.isfinite(alpha[0, :2]))
     assert np.isneginf(alpha[1, 5]) and np.isfinite(alpha[2, 5])
+
+
+def test_long_tail_recall_of_the_four_ways_to_train(gallery):
+    g = ns(gallery, "plot_long_tail_recall")
+    recall, long_tailed = g["recall"], g["accuracy_long_tailed"]
+    expected = lossdocs.class_balanced_weights(g["counts"], beta=0.999)
+    np.testing.assert_allclose(g["weights"], expected)
+    assert recall["ce"][0] > 0.9 and recall["ce"][-1] < 0.1, "plain CE: head yes, tail no"
+    for name in ("cb", "la", "posthoc"):
+        assert recall[name][-1] > 0.5, name
+        assert recall[name].mean() > recall["ce"].mean() + 0.1, "better balanced accuracy"
+        assert long_tailed[name] < long_tailed["ce"], "worse on a test set as skewed as training"
+    # The loss and the post-hoc correction target the same balanced rule: close recalls.
+    assert np.abs(recall["la"] - recall["posthoc"]).max() < 0.06

@@ -16,6 +16,9 @@ from .binary_cross_entropy_with_logits import (
     binary_cross_entropy_with_logits,
     binary_cross_entropy_with_logits_grad,
 )
+from .class_balanced_weights import (
+    class_balanced_weights,
+)
 from .cross_entropy import (
     cross_entropy,
     cross_entropy_grad,
@@ -35,6 +38,10 @@ from .hinge import (
 from .logistic import (
     logistic,
     logistic_grad,
+)
+from .logit_adjusted_cross_entropy import (
+    logit_adjusted_cross_entropy,
+    logit_adjusted_cross_entropy_grad,
 )
 from .multi_margin_loss import (
     multi_margin_loss,
@@ -90,4 +97,7 @@ __all__ = [
     "multilabel_soft_margin_loss_grad",
     "asymmetric_loss",
     "asymmetric_loss_grad",
+    "class_balanced_weights",
+    "logit_adjusted_cross_entropy",
+    "logit_adjusted_cross_entropy_grad",
 ]
