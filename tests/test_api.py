@@ -25,6 +25,8 @@ API = {
         "logistic",
         "focal_loss",
         "softmax_focal_loss",
+        "expected_calibration_error",
+        "fit_temperature",
     ],
     "segmentation": [
         "jaccard_loss",

@@ -16,9 +16,15 @@ from .cross_entropy import (
     cross_entropy,
     cross_entropy_grad,
 )
+from .expected_calibration_error import (
+    expected_calibration_error,
+)
 from .exponential import (
     exponential,
     exponential_grad,
+)
+from .fit_temperature import (
+    fit_temperature,
 )
 from .focal_loss import (
     focal_loss,
@@ -60,4 +66,6 @@ __all__ = [
     "logistic_grad",
     "focal_loss",
     "focal_loss_grad",
+    "expected_calibration_error",
+    "fit_temperature",
 ]
