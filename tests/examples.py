@@ -113,4 +113,6 @@ EXAMPLES = {
     "z_loss": ((Z,), {}, (0,)),
     "load_balancing_loss": ((Z,), {"top_k": 2}, (0,)),
     "distillation_loss": ((Z, Z2), {"temperature": 2.0}, (0, 1)),
+    "expected_calibration_error": ((DIST, LABELS), {}, (0,)),
+    "fit_temperature": ((Z, LABELS), {}, (0,)),
 }  # fmt: skip

@@ -175,6 +175,15 @@ CASES = [
     (L.group_advantages, ([1.0, 2.0],), {"eps": -1e-4}, ValueError, "eps must be >= 0"),
     (L.kl_estimate, ([-1.0], [-1.0]), {"kind": "k4"}, ValueError, "kind must be one of"),
     (L.kl_estimate, ([0.5], [-1.0]), {}, ValueError, "logp must hold log-probabilities"),
+    # calibration (issue 19): one case per argument check
+    (L.expected_calibration_error, (Z, [0, 1]), {}, ValueError, "probs must lie in"),
+    (L.expected_calibration_error, (P, [0]), {}, ValueError, "target must hold one class"),
+    (L.expected_calibration_error, (P, [0, 1]), {"n_bins": 0}, ValueError, "n_bins must be"),
+    (L.fit_temperature, (Z[0], [0]), {}, ValueError, "logits must have shape"),
+    (L.fit_temperature, (Z, [0, 2]), {}, ValueError, "target holds class index 2"),
+    (L.fit_temperature, (Z + np.inf, [0, 1]), {}, ValueError, "logits must be finite"),
+    (L.fit_temperature, (Z, [0, 1]), {"bounds": (2.0, 1.0)}, ValueError, "bounds must satisfy"),
+    (L.fit_temperature, (Z, [0, 1]), {"bounds": None}, TypeError, "bounds must be a pair"),
 ]
 
 

@@ -125,9 +125,11 @@ def fit_temperature(logits, target, *, bounds=(0.05, 20.0)):
         return dt.type(t_max)
     # The derivative's sign is all the search needs, so the logits are scaled to [-1, 0]:
     # no sum below can overflow. -inf entries have probability 0 at every T.
-    scale = np.abs(d[np.isfinite(d)]).max()
-    dn, dn_y = np.where(np.isfinite(d), d / scale, 0.0), d_y / scale
     mask = np.isfinite(d)
+    scale = np.abs(d[mask]).max()
+    if scale == 0:  # only gaps beyond the float range: the NLL falls as T falls
+        return dt.type(t_min)
+    dn, dn_y = np.where(mask, d / scale, 0.0), d_y / scale
 
     def slope_and_curvature(beta):
         """f'(beta) / scale and f''(beta) / scale**2, f the mean NLL at 1/T = beta."""
