@@ -148,3 +148,25 @@ def group_advantages(rewards):
 def kl_estimate(logp, ref_logp):
     d = ref_logp - logp
     return (torch.exp(d) - d - 1).mean()
+
+
+def expected_calibration_error(probs, target):
+    """torchmetrics' top-label ECE (15 bins, l1 norm); it computes in float32."""
+    from torchmetrics.functional.classification import multiclass_calibration_error
+
+    return multiclass_calibration_error(probs, target, num_classes=probs.shape[1], norm="l1")
+
+
+def fit_temperature(logits, target):
+    """LBFGS on 1/T with a strong Wolfe line search, run to convergence."""
+    inv_t = torch.nn.Parameter(torch.ones(1, dtype=logits.dtype))
+    opt = torch.optim.LBFGS([inv_t], line_search_fn="strong_wolfe", max_iter=100)
+
+    def closure():
+        opt.zero_grad()
+        loss = F.cross_entropy(logits * inv_t, target)
+        loss.backward()
+        return loss
+
+    opt.step(closure)
+    return 1 / inv_t.detach()
