@@ -503,7 +503,8 @@ LATIN_NAMES = {"focal", "loss", "huber", "smooth", "moco", "infonce", "retinanet
                "logit", "minimax", "wgan", "hinge", "ddpm", "snr", "min",
                "dpo", "ipo", "ppo", "grpo", "bradley", "terry",
                "clip", "siglip", "arcface", "cosface", "softmax", "insightface",
-               "cat"}  # fmt: skip
+               "cat",
+               "ece", "nll"}  # fmt: skip
 
 
 def _words(fig):
@@ -574,3 +575,16 @@ def test_ctc_lattice_ends_in_the_loss(gallery):
     # "cat" (3 labels, no repeats) first reaches its last label at frame 3.
     assert np.all(np.isneginf(alpha[0, 2:])) and np.all(np.isfinite(alpha[0, :2]))
     assert np.isneginf(alpha[1, 5]) and np.isfinite(alpha[2, 5])
+
+
+def test_calibration_figure(gallery):
+    g = ns(gallery, "plot_calibration")
+    # T recovers the factor the logits were inflated by (a finite-sample estimate).
+    assert g["temperature"] == pytest.approx(g["sharpen"], rel=0.05)
+    # Scaling keeps every argmax: the same accuracy; it lowers the test ECE and NLL.
+    assert g["accuracy"]["before"] == g["accuracy"]["after"]
+    assert g["ece"]["after"] < 0.2 * g["ece"]["before"]
+    assert g["nll"]["after"] < g["nll"]["before"]
+    # Before: over-confident in every bin with enough samples (accuracy below confidence).
+    _, acc, conf, count = g["reliability"]["before"]
+    assert np.all((acc < conf)[count >= 100])
