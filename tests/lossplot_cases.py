@@ -148,6 +148,14 @@ def _distillation(z0: np.ndarray, p: dict[str, float]) -> list[np.ndarray]:
     return [t * t * kl, kl]
 
 
+def _temperature(p: np.ndarray, q: dict[str, float]) -> list[np.ndarray]:
+    # By another route: the two-class softmax is sigmoid(logit / T); with nine tied
+    # others, 1 / (1 + 9 exp(-g / T)) = sigmoid(g / T - log 9), g = log(9 p / (1 - p)).
+    t = q["T"]
+    logit = np.log(p / (1 - p))
+    return [lossdocs.sigmoid(logit / t), lossdocs.sigmoid((logit + np.log(9)) / t - np.log(9)), p]
+
+
 CASES: dict[str, list[Case]] = {
     "detection/focal-loss.html": [_focal],
     "detection/smooth-l1-vs-huber.html": [_robust, _robust_grad],
@@ -161,4 +169,5 @@ CASES: dict[str, list[Case]] = {
     "contrastive/clip-siglip.html": [_siglip_bias],
     "contrastive/arcface.html": [_angular],
     "language/distillation.html": [_distillation],
+    "classification/calibration.html": [_temperature],
 }
