@@ -588,3 +588,15 @@ def test_calibration_figure(gallery):
     # Before: over-confident in every bin with enough samples (accuracy below confidence).
     _, acc, conf, count = g["reliability"]["before"]
     assert np.all((acc < conf)[count >= 100])
+
+
+def test_label_smoothing_figure(gallery):
+    g = ns(gallery, "plot_label_smoothing")
+    # Without smoothing the mean gap keeps growing; with it, it settles near the optimum.
+    hard, smooth = g["gaps"]["hard"], g["gaps"]["smooth"]
+    assert hard[-1] > hard[len(hard) // 2] > 2 * g["optimum"]
+    assert abs(smooth[-1] - smooth[len(smooth) // 2]) < 0.05
+    assert smooth[-1] == pytest.approx(g["optimum"], rel=0.15)
+    # Smoothing lowers the test ECE here without costing accuracy.
+    assert g["ece"]["smooth"] < 0.6 * g["ece"]["hard"]
+    assert g["accuracy"]["smooth"] >= g["accuracy"]["hard"] - 0.01
