@@ -77,6 +77,11 @@ def _class_log_probs(n, rng):
     return ld.log_softmax(logits, axis=1), target
 
 
+def _class_probs(n, rng):
+    logits, target = _class_logits(n, rng)
+    return ld.softmax(logits, axis=1), target
+
+
 def _labels(n, rng):
     return rng.integers(0, C, n).astype(float), rng.integers(0, C, n).astype(float)
 
@@ -324,4 +329,12 @@ CASES = [
         "the authors' formula",
         size="classes",
     ),
+    Case(
+        "expected_calibration_error",
+        _class_probs,
+        tc.expected_calibration_error,
+        "torchmetrics multiclass_calibration_error",
+        size="N*C, C=10",
+    ),
+    Case("fit_temperature", _class_logits, tc.fit_temperature, "LBFGS on 1/T", size="N*C, C=10"),
 ]

@@ -186,3 +186,25 @@ def logit_adjusted_cross_entropy(logits, target, priors, tau=1.0):
 def class_balanced_weights(samples_per_class, beta=0.9999):
     weights = (1.0 - beta) / (1.0 - torch.pow(beta, samples_per_class))
     return weights / weights.sum() * samples_per_class.numel()
+
+
+def expected_calibration_error(probs, target):
+    """torchmetrics' top-label ECE (15 bins, l1 norm); it computes in float32."""
+    from torchmetrics.functional.classification import multiclass_calibration_error
+
+    return multiclass_calibration_error(probs, target, num_classes=probs.shape[1], norm="l1")
+
+
+def fit_temperature(logits, target):
+    """LBFGS on 1/T with a strong Wolfe line search, run to convergence."""
+    inv_t = torch.nn.Parameter(torch.ones(1, dtype=logits.dtype))
+    opt = torch.optim.LBFGS([inv_t], line_search_fn="strong_wolfe", max_iter=100)
+
+    def closure():
+        opt.zero_grad()
+        loss = F.cross_entropy(logits * inv_t, target)
+        loss.backward()
+        return loss
+
+    opt.step(closure)
+    return 1 / inv_t.detach()

@@ -134,4 +134,6 @@ EXAMPLES = {
     "class_balanced_weights": ((np.array([50.0, 5.0, 1.0]),), {"beta": 0.99}, (0,)),
     "logit_adjusted_cross_entropy": ((Z, LABELS, np.array([0.6, 0.3, 0.1])), {}, (0, 2)),
     "logit_adjusted_cross_entropy_grad": ((Z, LABELS, np.array([0.6, 0.3, 0.1])), {}, (0, 2)),
+    "expected_calibration_error": ((DIST, LABELS), {}, (0,)),
+    "fit_temperature": ((Z, LABELS), {}, (0,)),
 }  # fmt: skip

@@ -177,6 +177,14 @@ def _logit_adjustment(s: np.ndarray, p: dict[str, float]) -> list[np.ndarray]:
     ]
 
 
+def _temperature(p: np.ndarray, q: dict[str, float]) -> list[np.ndarray]:
+    # By another route: the two-class softmax is sigmoid(logit / T); with nine tied
+    # others, 1 / (1 + 9 exp(-g / T)) = sigmoid(g / T - log 9), g = log(9 p / (1 - p)).
+    t = q["T"]
+    logit = np.log(p / (1 - p))
+    return [lossdocs.sigmoid(logit / t), lossdocs.sigmoid((logit + np.log(9)) / t - np.log(9)), p]
+
+
 CASES: dict[str, list[Case]] = {
     "detection/focal-loss.html": [_focal],
     "detection/smooth-l1-vs-huber.html": [_robust, _robust_grad],
@@ -193,4 +201,5 @@ CASES: dict[str, list[Case]] = {
     "language/distillation.html": [_distillation],
     "regression/probabilistic.html": [_pinball],
     "classification/imbalance.html": [_logit_adjustment],
+    "classification/calibration.html": [_temperature],
 }

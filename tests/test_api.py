@@ -41,6 +41,8 @@ API = {
         "asymmetric_loss",
         "class_balanced_weights",
         "logit_adjusted_cross_entropy",
+        "expected_calibration_error",
+        "fit_temperature",
     ],
     "segmentation": [
         "jaccard_loss",

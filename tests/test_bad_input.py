@@ -274,6 +274,15 @@ CASES = [
         "reduction",
     ),
     (L.logit_adjusted_cross_entropy, (Z, [0, 2], [0.5, 0.5]), {}, ValueError, "target"),
+    # calibration (issue 19): one case per argument check
+    (L.expected_calibration_error, (Z, [0, 1]), {}, ValueError, "probs must lie in"),
+    (L.expected_calibration_error, (P, [0]), {}, ValueError, "target must hold one class"),
+    (L.expected_calibration_error, (P, [0, 1]), {"n_bins": 0}, ValueError, "n_bins must be"),
+    (L.fit_temperature, (Z[0], [0]), {}, ValueError, "logits must have shape"),
+    (L.fit_temperature, (Z, [0, 2]), {}, ValueError, "target holds class index 2"),
+    (L.fit_temperature, (Z + np.inf, [0, 1]), {}, ValueError, "logits must be finite"),
+    (L.fit_temperature, (Z, [0, 1]), {"bounds": (2.0, 1.0)}, ValueError, "bounds must satisfy"),
+    (L.fit_temperature, (Z, [0, 1]), {"bounds": None}, TypeError, "bounds must be a pair"),
 ]
 
 

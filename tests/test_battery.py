@@ -35,6 +35,7 @@ NONNEG = {
 UNIT = {
     "sigmoid", "softmax", "box_iou", "iou_per_class", "mean_iou", "iou_from_confusion_matrix",
     "dice_coefficient", "jaccard_index",
+    "expected_calibration_error",
 }  # fmt: skip
 NONPOS = {"log_sigmoid", "log_softmax"}
 

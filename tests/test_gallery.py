@@ -520,7 +520,8 @@ LATIN_NAMES = {"focal", "loss", "huber", "smooth", "moco", "infonce", "retinanet
                "logit", "minimax", "wgan", "hinge", "ddpm", "snr", "min",
                "dpo", "ipo", "ppo", "grpo", "bradley", "terry",
                "clip", "siglip", "arcface", "cosface", "softmax", "insightface",
-               "cat"}  # fmt: skip
+               "cat",
+               "ece", "nll"}  # fmt: skip
 
 
 def _words(fig):
@@ -605,3 +606,28 @@ def test_long_tail_recall_of_the_four_ways_to_train(gallery):
         assert long_tailed[name] < long_tailed["ce"], "worse on a test set as skewed as training"
     # The loss and the post-hoc correction target the same balanced rule: close recalls.
     assert np.abs(recall["la"] - recall["posthoc"]).max() < 0.06
+
+
+def test_calibration_figure(gallery):
+    g = ns(gallery, "plot_calibration")
+    # T recovers the factor the logits were inflated by (a finite-sample estimate).
+    assert g["temperature"] == pytest.approx(g["sharpen"], rel=0.05)
+    # Scaling keeps every argmax: the same accuracy; it lowers the test ECE and NLL.
+    assert g["accuracy"]["before"] == g["accuracy"]["after"]
+    assert g["ece"]["after"] < 0.2 * g["ece"]["before"]
+    assert g["nll"]["after"] < g["nll"]["before"]
+    # Before: over-confident in every bin with enough samples (accuracy below confidence).
+    _, acc, conf, count = g["reliability"]["before"]
+    assert np.all((acc < conf)[count >= 100])
+
+
+def test_label_smoothing_figure(gallery):
+    g = ns(gallery, "plot_label_smoothing")
+    # Without smoothing the mean gap keeps growing; with it, it settles near the optimum.
+    hard, smooth = g["gaps"]["hard"], g["gaps"]["smooth"]
+    assert hard[-1] > hard[len(hard) // 2] > 2 * g["optimum"]
+    assert abs(smooth[-1] - smooth[len(smooth) // 2]) < 0.05
+    assert smooth[-1] == pytest.approx(g["optimum"], rel=0.15)
+    # Smoothing lowers the test ECE here without costing accuracy.
+    assert g["ece"]["smooth"] < 0.6 * g["ece"]["hard"]
+    assert g["accuracy"]["smooth"] >= g["accuracy"]["hard"] - 0.01

@@ -23,9 +23,15 @@ from .cross_entropy import (
     cross_entropy,
     cross_entropy_grad,
 )
+from .expected_calibration_error import (
+    expected_calibration_error,
+)
 from .exponential import (
     exponential,
     exponential_grad,
+)
+from .fit_temperature import (
+    fit_temperature,
 )
 from .focal_loss import (
     focal_loss,
@@ -100,4 +106,6 @@ __all__ = [
     "class_balanced_weights",
     "logit_adjusted_cross_entropy",
     "logit_adjusted_cross_entropy_grad",
+    "expected_calibration_error",
+    "fit_temperature",
 ]
