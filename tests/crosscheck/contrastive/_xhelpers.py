@@ -5,6 +5,7 @@ import math
 import numpy as np
 import torch
 import torch.nn.functional as F
+from _xcheck import tt
 
 
 def insightface_arcface(logits, labels, s, margin):
@@ -38,3 +39,11 @@ def _data(seed, dtype=np.float64):
     labels = rng.integers(0, 6, 20)
     x = w[labels] + rng.normal(size=(20, 5)) * 1.5  # some rows far past pi - m
     return x.astype(dtype), w.astype(dtype), labels
+
+
+def insightface_case(seed, transform, scale, margin, reduction):
+    """Inputs of seed `seed` and insightface's loss on them: `transform` of the cosines, then CE."""
+    x, w, labels = _data(seed)
+    lab = torch.from_numpy(labels)
+    logits = transform(cosine_logits(tt(x), tt(w)), lab, scale, margin)
+    return (x, w, labels), F.cross_entropy(logits, lab, reduction=reduction)

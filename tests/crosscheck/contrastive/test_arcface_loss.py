@@ -4,19 +4,15 @@ import math
 
 import pytest
 import torch
-import torch.nn.functional as F
 from _xcheck import REDUCTIONS, assert_close, ld, tt
-from contrastive._xhelpers import _data, cosine_logits, insightface_arcface
+from contrastive._xhelpers import _data, cosine_logits, insightface_arcface, insightface_case
 
 
 @pytest.mark.parametrize("reduction", REDUCTIONS)
 @pytest.mark.parametrize("margin", [0.0, 0.2, 0.5, 1.2])
 @pytest.mark.parametrize("scale", [1.0, 30.0, 64.0])
 def test_arcface_loss(reduction, margin, scale):
-    x, w, labels = _data(0)
-    lab = torch.from_numpy(labels)
-    logits = insightface_arcface(cosine_logits(tt(x), tt(w)), lab, scale, margin)
-    expected = F.cross_entropy(logits, lab, reduction=reduction)
+    (x, w, labels), expected = insightface_case(0, insightface_arcface, scale, margin, reduction)
     got = ld("arcface_loss")(x, w, labels, scale=scale, margin=margin, reduction=reduction)
     assert_close(got, expected, rtol=1e-9)  # sqrt(1 - c^2) near c = +-1 amplifies rounding
 
