@@ -138,13 +138,11 @@ def info_nce(
     propagates.
 
     The name expands to "Info Noise-Contrastive Estimation" (van den Oord et
-    al. [1]_), not "Normalized Information Neural Estimation" as the source
-    notes say: a noise-contrastive, (M + 1)-way classification, for which
+    al. [1]_): a noise-contrastive, (M + 1)-way classification, for which
     :math:`\log(M + 1) - \mathbb{E}[\ell]` is a lower bound on the mutual
-    information of query and key. The source also drops the :math:`\exp` in the
-    denominator, and says it trains autoencoders and "minimises the mutual
-    information with negatives": it trains encoders, with no decoder, and
-    has no such second objective. A lower temperature sharpens the softmax
+    information of query and key; it trains encoders, with no decoder
+    (:ref:`errata-infonce-denominator`, :ref:`errata-infonce-mi`). A lower
+    temperature sharpens the softmax
     over the negatives, so the gradient concentrates on the hardest (most
     similar) ones; a higher one spreads it evenly [4]_. MoCo [2]_ uses
     :math:`\tau = 0.07` and a queue of 65536 keys; SimCLR [3]_ uses large
