@@ -65,9 +65,8 @@ def binary_cross_entropy(probs, target, *, weight=None, reduction="mean"):
     Pitfall: passing ``sigmoid(z)`` here loses what the logit knew. In float64
     :math:`\sigma(z)` rounds to 1 for :math:`z > 36.7` (float32: 16.6), so a
     wrong answer at :math:`z = 40` costs the clamp's 100 here but 40 from the
-    logit. PyTorch: ``torch.nn.functional.binary_cross_entropy`` (it raises
-    for probabilities or targets outside [0, 1], as we do; it returns NaN for
-    an empty mean, we raise). NaN propagates.
+    logit. PyTorch raises for probabilities or targets outside [0, 1], as we
+    do, and returns NaN for an empty mean, where we raise. NaN propagates.
 
     Examples
     --------
