@@ -131,9 +131,9 @@ def info_nce(
     (in-batch), and is finite for any temperature. This is the
     ``info_nce`` of the package ``info-nce-pytorch`` (``negative_mode=
     'unpaired'``), written in PyTorch as ``torch.nn.functional.cross_entropy``
-    over these logits. One difference: ``torch.nn.functional.normalize``
-    clamps the norm at 1e-12, so a zero vector silently scores 0 there; here
-    it raises. The in-batch form is one direction of CLIP's symmetric loss;
+    over these logits, except that a zero vector raises here, where
+    ``torch.nn.functional.normalize`` (its norm clamped at 1e-12) silently
+    scores it 0 (:ref:`edge-embeddings`). The in-batch form is one direction of CLIP's symmetric loss;
     SimCLR's NT-Xent also uses the other queries as negatives. NaN
     propagates.
 
