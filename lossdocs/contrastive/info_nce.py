@@ -133,9 +133,9 @@ def info_nce(
     'unpaired'``), written in PyTorch as ``torch.nn.functional.cross_entropy``
     over these logits, except that a zero vector raises here, where
     ``torch.nn.functional.normalize`` (its norm clamped at 1e-12) silently
-    scores it 0 (:ref:`edge-embeddings`). The in-batch form is one direction of CLIP's symmetric loss;
-    SimCLR's NT-Xent also uses the other queries as negatives. NaN
-    propagates.
+    scores it 0 (:ref:`edge-embeddings`). The in-batch form is one direction
+    of CLIP's symmetric loss; SimCLR's NT-Xent also uses the other queries as
+    negatives. NaN propagates.
 
     The name expands to "Info Noise-Contrastive Estimation" (van den Oord et
     al. [1]_): a noise-contrastive, (M + 1)-way classification, for which
