@@ -167,6 +167,14 @@ def _groups(n, rng):
     return (rng.normal(size=(max(n // 8, 1), 8)),)
 
 
+def _gaussian_nll(n, rng):
+    return rng.normal(0, 3, n), rng.normal(0, 3, n), rng.uniform(0.1, 4, n)
+
+
+def _counts(n, rng):
+    return rng.normal(1, 1, n), rng.poisson(3.0, n).astype(float)
+
+
 def _torch_ce_focal(z, t):
     return tc.sigmoid_focal_loss(z, t, 0.25, 2.0, "mean")  # its default reduction is "none"
 
@@ -237,4 +245,8 @@ CASES = [
     Case("ppo_clip_loss", _ppo, tc.ppo_clip_loss, "TRL GRPOTrainer per-token loss"),
     Case("group_advantages", _groups, tc.group_advantages, "TRL GRPOTrainer", size="N*G, G=8"),
     Case("kl_estimate", _policy_logps, tc.kl_estimate, "TRL GRPOTrainer k3"),
+    Case("gaussian_nll", _gaussian_nll, F.gaussian_nll_loss, "F.gaussian_nll_loss", grad=True),
+    Case("poisson_nll", _counts, F.poisson_nll_loss, "F.poisson_nll_loss"),
+    Case("quantile_loss", _real, tc.quantile_loss, "max(q u, (q - 1) u).mean(), q=0.5", grad=True),
+    Case("log_cosh", _real, tc.log_cosh, "x + softplus(-2x) - log 2 (Keras)", grad=True),
 ]

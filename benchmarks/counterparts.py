@@ -20,6 +20,7 @@ Every function takes tensors in the argument order of its lossdocs twin.
 
 from __future__ import annotations
 
+import math
 import sys
 from pathlib import Path
 
@@ -148,3 +149,15 @@ def group_advantages(rewards):
 def kl_estimate(logp, ref_logp):
     d = ref_logp - logp
     return (torch.exp(d) - d - 1).mean()
+
+
+# Probabilistic regression (issue 18): the pinball formula and Keras' LogCosh, written in torch
+# as in tests/crosscheck/regression.
+def quantile_loss(pred, target, quantile=0.5):
+    u = target - pred
+    return torch.maximum(quantile * u, (quantile - 1) * u).mean()
+
+
+def log_cosh(pred, target):
+    x = pred - target
+    return (x + F.softplus(-2 * x) - math.log(2)).mean()

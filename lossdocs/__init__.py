@@ -81,12 +81,19 @@ from .language import (
     z_loss,
 )
 from .regression import (
+    gaussian_nll,
+    gaussian_nll_grad,
     huber,
     huber_grad,
+    log_cosh,
+    log_cosh_grad,
     mae,
     mae_grad,
     mse,
     mse_grad,
+    poisson_nll,
+    quantile_loss,
+    quantile_loss_grad,
     smooth_l1,
     smooth_l1_grad,
 )
@@ -124,6 +131,13 @@ __all__ = [
     "smooth_l1",
     "huber_grad",
     "smooth_l1_grad",
+    "gaussian_nll",
+    "poisson_nll",
+    "quantile_loss",
+    "log_cosh",
+    "gaussian_nll_grad",
+    "quantile_loss_grad",
+    "log_cosh_grad",
     # classification
     "zero_one",
     "cross_entropy",

@@ -148,6 +148,12 @@ def _distillation(z0: np.ndarray, p: dict[str, float]) -> list[np.ndarray]:
     return [t * t * kl, kl]
 
 
+def _pinball(u: np.ndarray, p: dict[str, float]) -> list[np.ndarray]:
+    # Another route: max(q u, (q - 1) u) = |u| / 2 + (q - 1/2) u, from the absolute error.
+    half = lossdocs.mae(np.zeros_like(u), u, reduction="none") / 2
+    return [half + (p["q"] - 0.5) * u, half]
+
+
 CASES: dict[str, list[Case]] = {
     "detection/focal-loss.html": [_focal],
     "detection/smooth-l1-vs-huber.html": [_robust, _robust_grad],
@@ -161,4 +167,5 @@ CASES: dict[str, list[Case]] = {
     "contrastive/clip-siglip.html": [_siglip_bias],
     "contrastive/arcface.html": [_angular],
     "language/distillation.html": [_distillation],
+    "regression/probabilistic.html": [_pinball],
 }

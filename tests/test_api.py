@@ -13,7 +13,16 @@ import lossdocs
 # The public names, family by family (CONTRIBUTING.md, "Where code lives").
 API = {
     "activations": ["sigmoid", "log_sigmoid", "softmax", "log_softmax", "logsumexp"],
-    "regression": ["mse", "mae", "huber", "smooth_l1"],
+    "regression": [
+        "mse",
+        "mae",
+        "huber",
+        "smooth_l1",
+        "gaussian_nll",
+        "poisson_nll",
+        "quantile_loss",
+        "log_cosh",
+    ],
     "classification": [
         "zero_one",
         "cross_entropy",
@@ -92,6 +101,9 @@ GRADS = [
     "info_nce_grad",
     "kl_divergence_grad",
     "gan_generator_loss_grad",
+    "gaussian_nll_grad",
+    "quantile_loss_grad",
+    "log_cosh_grad",
 ]
 NAMES = [name for names in API.values() for name in names] + GRADS
 SECTIONS = ["Parameters", "Returns", "Raises", "See Also", "Notes", "Examples"]

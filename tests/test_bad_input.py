@@ -175,6 +175,24 @@ CASES = [
     (L.group_advantages, ([1.0, 2.0],), {"eps": -1e-4}, ValueError, "eps must be >= 0"),
     (L.kl_estimate, ([-1.0], [-1.0]), {"kind": "k4"}, ValueError, "kind must be one of"),
     (L.kl_estimate, ([0.5], [-1.0]), {}, ValueError, "logp must hold log-probabilities"),
+    # probabilistic regression: variances, counts, rates and quantile levels
+    (L.gaussian_nll, (Z, Z, -P), {}, ValueError, "var must be >= 0"),
+    (L.gaussian_nll, (Z, Z, -1.0), {}, ValueError, "var must be >= 0"),
+    (L.gaussian_nll, (Z, Z, P[0, :1]), {}, ValueError, "var must have the shape of mean"),
+    (L.gaussian_nll, (Z, Z, np.ones((2, 2, 1))), {}, ValueError, "var must have the shape"),
+    (L.gaussian_nll, (Z, Z[:1], P), {}, ValueError, "target must have the shape of mean"),
+    (L.gaussian_nll, (Z, Z, P), {"eps": 0.0}, ValueError, "eps must be > 0"),
+    (L.gaussian_nll, (Z, Z, P), {"full": 1}, TypeError, "full must be True or False"),
+    (L.gaussian_nll_grad, (Z, Z, P), {"reduction": "none"}, ValueError, "reduction='none'"),
+    (L.poisson_nll, (Z, -Y01), {}, ValueError, "target must hold counts >= 0"),
+    (L.poisson_nll, (Z, Y01), {"log_input": False}, ValueError, "pred must be a rate >= 0"),
+    (L.poisson_nll, (Z, Y01), {"eps": -1e-8}, ValueError, "eps must be >= 0"),
+    (L.poisson_nll, (Z, Y01), {"log_input": None}, TypeError, "log_input must be True"),
+    (L.quantile_loss, (Z, Z), {"quantile": 1.0}, ValueError, "quantile must lie in"),
+    (L.quantile_loss_grad, (Z, Z), {"quantile": 0.0}, ValueError, "quantile must lie in"),
+    (L.quantile_loss, (Z, Z), {"quantile": None}, TypeError, "quantile must be a real"),
+    (L.log_cosh, (Z, Z[:1]), {}, ValueError, "target must have the shape of pred"),
+    (L.log_cosh_grad, (Z, Z), {"reduction": "none"}, ValueError, "reduction='none'"),
 ]
 
 

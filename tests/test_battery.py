@@ -30,6 +30,7 @@ NONNEG = {
     "logistic", "focal_loss", "jaccard_loss", "dice_loss", "info_nce", "entropy",
     "kl_divergence", "js_divergence", "gaussian_kl", "box_area", "giou_loss", "vae_loss",
     "diffusion_loss",
+    "quantile_loss", "log_cosh",
 }  # fmt: skip
 UNIT = {
     "sigmoid", "softmax", "box_iou", "iou_per_class", "mean_iou", "iou_from_confusion_matrix",

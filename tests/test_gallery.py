@@ -494,6 +494,23 @@ def test_distillation_temperature_figure(gallery):
     assert with_t2[-1] == pytest.approx(g["limit"], rel=0.02)
 
 
+def test_pinball_and_heteroscedastic_fit(gallery):
+    g = ns(gallery, "plot_quantile_and_uncertainty")
+    u = g["u"]
+    for q, curve in g["pinball"].items():
+        # Slopes q on the right (under-prediction), q - 1 on the left; 0 at u = 0.
+        np.testing.assert_allclose(curve, np.where(u > 0, q * u, (q - 1) * u), atol=1e-15)
+    # The variance the Gaussian NLL learns follows the true noise (within 20% on average),
+    # and the pinball fits leave about q of the points below them.
+    assert np.mean(np.abs(g["sigma_fit"] / g["sigma_true"] - 1)) < 0.2
+    for q, fit in g["quantile_fits"].items():
+        assert np.mean(g["y"] < fit) == pytest.approx(q, abs=0.02)
+    # Gradient descent reached the Gaussian NLL of the truth, or better on this sample.
+    truth = lossdocs.gaussian_nll(np.sin(2 * np.pi * g["x"]), g["y"], g["sigma_true"] ** 2,
+                                  full=True)  # fmt: skip
+    assert g["nll"] <= truth
+
+
 # The figures in Chinese -----------------------------------------------------------------------
 
 # Names a Chinese ML engineer writes in Latin letters: losses, methods, libraries, functions.

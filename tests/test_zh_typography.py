@@ -3,6 +3,7 @@
 - no italics on Chinese text (Chinese type has none: emphasis is bold);
 - a bold lead-in keeps its punctuation outside: ``**原因**：``, ``**定义**。``;
 - percentages without a space: ``5%``;
+- a space where Latin letters or digits meet Chinese: ``一个 KL 惩罚``, ``2017 年``;
 - book titles in 《》 when a Chinese sentence cites them;
 - no calque or drifting meaning the review found: "小了 14 倍" (Chinese writes
   约为 1/14), 拐点 for a kink (折点), 高原 for a plateau, 乔装打扮, "只知道到 ... 为止".
@@ -28,7 +29,9 @@ RULES = {
     # (a pattern ending in punctuation would pair a closing ** with the next opening one).
     "punctuation inside a bold lead-in": re.compile("\\*\\*[^*\n]+\\*\\*"),
     "a space before %": re.compile(r"[0-9] %"),
-    "et al. in a Chinese citation (等)": re.compile(r"et al\.,?\s*[(\uff08]?[0-9]{4}"),
+    # One convention where Latin letters or digits meet Chinese: a space ("一个 KL 惩罚").
+    "Latin and Chinese without a space": re.compile(rf"{CJK}[A-Za-z0-9]|[A-Za-z0-9]{CJK}"),
+    "et al. in a Chinese citation (等)": re.compile(rf"et al\.,?\s*([(\uff08]?[0-9]{{4}}|{CJK})"),
     "N 倍 smaller (约为 1/N)": re.compile(r"小了\s*\S{0,6}\s*倍|(?<!缩)小\s*[0-9十百]+\s*倍"),
     "calque or wrong word": re.compile(r"拐点|高原|乔装打扮|只知道到|被预测对"),
     "a book title without 《》": re.compile(r"\*(" + "|".join(BOOKS) + r")\*"),

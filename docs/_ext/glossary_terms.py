@@ -2,7 +2,8 @@
 
 docs/glossary.md holds one ``{glossary}`` block; each entry is an English term
 line, the canonical Chinese term line, then any accepted Chinese aliases (one a
-line), then the indented definition. It is the source of truth for the Chinese
+line), then the indented definition. Where Chinese practitioners keep the English
+name ("Focal Loss"), that name is the canonical term and the Chinese one an alias. It is the source of truth for the Chinese
 edition's terms:
 
 - ``docs/zh_userdict.txt``, jieba's user dictionary for the Chinese search index,
@@ -49,7 +50,8 @@ def entries(text: str | None = None) -> list[list[str]]:
 
 def userdict(glossary: list[list[str]]) -> str:
     """jieba's user dictionary: each Chinese term without spaces, once, as a noun."""
-    words = dict.fromkeys(t.replace(" ", "") for entry in glossary for t in entry[1:])
+    chinese = (t for entry in glossary for t in entry[1:] if CJK.search(t))  # jieba splits Latin
+    words = dict.fromkeys(t.replace(" ", "") for t in chinese)
     return "".join(f"{word} 100 n\n" for word in words)
 
 
