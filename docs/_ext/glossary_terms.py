@@ -3,8 +3,8 @@
 docs/glossary.md holds one ``{glossary}`` block; each entry is an English term
 line, the canonical Chinese term line, then any accepted Chinese aliases (one a
 line), then the indented definition. Where Chinese practitioners keep the English
-name ("Focal Loss"), that name is the canonical term and the Chinese one an alias. It is the source of truth for the Chinese
-edition's terms:
+name ("Focal Loss"), that name is the canonical term and the Chinese one an alias.
+It is the source of truth for the Chinese edition's terms:
 
 - ``docs/zh_userdict.txt``, jieba's user dictionary for the Chinese search index,
   is every Chinese term line without its spaces (jieba's words hold none), in
