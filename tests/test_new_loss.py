@@ -38,41 +38,43 @@ def tree(tmp_path_factory) -> Path:
     for index in (ROOT / "docs").glob("*/index.md"):
         (root / index.parent.relative_to(ROOT)).mkdir(parents=True, exist_ok=True)
         shutil.copy(index, root / index.relative_to(ROOT))
-    done = _run(root, "regression", "log_cosh", "--grad", "--torch", "torch.nn.functional.l1_loss")
+    done = _run(
+        root, "regression", "probe_loss", "--grad", "--torch", "torch.nn.functional.l1_loss"
+    )
     assert done.returncode == 0, done.stderr
-    done = _run(root, "sequence", "blank_loss")
+    done = _run(root, "sequence", "probe_seq_loss")
     assert done.returncode == 0, done.stderr
     return root
 
 
 def test_it_writes_the_three_skeletons_and_prints_the_rows_left(tree):
     for path in (
-        "lossdocs/regression/log_cosh.py",
-        "tests/regression/test_log_cosh.py",
-        "tests/crosscheck/regression/test_log_cosh.py",
-        "lossdocs/sequence/blank_loss.py",
+        "lossdocs/regression/probe_loss.py",
+        "tests/regression/test_probe_loss.py",
+        "tests/crosscheck/regression/test_probe_loss.py",
+        "lossdocs/sequence/probe_seq_loss.py",
     ):
         assert (tree / path).is_file(), path
-    done = _run(tree, "detection", "corner_loss")
+    done = _run(tree, "detection", "probe_box_loss")
     rows = [line.split("|")[0].strip() for line in done.stdout.splitlines() if "|" in line]
     assert rows == ["4", "6", "8", "9", "10", "11", "12", "13", "+", "+"]
-    assert '`corner_loss` in `API["detection"]`' in done.stdout
+    assert '`probe_box_loss` in `API["detection"]`' in done.stdout
 
 
 def test_the_module_imports_with_its_gradient_below_and_its_notes_line(tree):
     spec = importlib.util.spec_from_file_location(
-        "lossdocs.regression.log_cosh", tree / "lossdocs/regression/log_cosh.py"
+        "lossdocs.regression.probe_loss", tree / "lossdocs/regression/probe_loss.py"
     )
     module = importlib.util.module_from_spec(spec)
     sys.modules.setdefault("lossdocs", importlib.import_module("lossdocs"))
     spec.loader.exec_module(module)
-    assert module.__all__ == ["log_cosh", "log_cosh_grad"]
-    assert "PyTorch: ``torch.nn.functional.l1_loss``." in module.log_cosh.__doc__
-    assert "PyTorch: none." in module.log_cosh_grad.__doc__
-    with pytest.raises(NotImplementedError, match="log_cosh: TODO"):
-        module.log_cosh([1.0], [2.0])
+    assert module.__all__ == ["probe_loss", "probe_loss_grad"]
+    assert "PyTorch: ``torch.nn.functional.l1_loss``." in module.probe_loss.__doc__
+    assert "PyTorch: none." in module.probe_loss_grad.__doc__
+    with pytest.raises(NotImplementedError, match="probe_loss: TODO"):
+        module.probe_loss([1.0], [2.0])
     # The examples are doctests that parse (their expected output is the TODO to fill).
-    for fn in (module.log_cosh, module.log_cosh_grad):
+    for fn in (module.probe_loss, module.probe_loss_grad):
         examples = doctest.DocTestParser().get_examples(fn.__doc__)
         assert len(examples) == 2
         for example in examples:
@@ -84,12 +86,12 @@ def test_the_reexports_are_inserted_in_sorted_position(tree):
     modules = [
         n.module for n in ast.parse(family).body if isinstance(n, ast.ImportFrom) and n.level
     ]
-    assert modules == sorted(modules) and "log_cosh" in modules
-    assert family.rstrip().endswith('"log_cosh",\n    "log_cosh_grad",\n]')
+    assert modules == sorted(modules) and "probe_loss" in modules
+    assert family.rstrip().endswith('"probe_loss",\n    "probe_loss_grad",\n]')
     package = (tree / "lossdocs/__init__.py").read_text(encoding="utf-8")
     block = package.split("from .regression import (\n")[1].split(")")[0].split()
-    assert block == sorted(block) and "log_cosh_grad," in block
-    assert '"log_cosh_grad",\n    # classification' in package
+    assert block == sorted(block) and "probe_loss_grad," in block
+    assert '"probe_loss_grad",\n    # classification' in package
 
 
 def test_the_layout_rule_holds_on_the_result(tree):
@@ -102,7 +104,7 @@ def test_the_layout_rule_holds_on_the_result(tree):
         check=False,
     )
     assert done.returncode == 0, done.stdout[-3000:]
-    for module in ("regression/log_cosh", "sequence/blank_loss"):
+    for module in ("regression/probe_loss", "sequence/probe_seq_loss"):
         assert f"own_test_file[lossdocs/{module}.py] PASSED" in done.stdout
 
 
@@ -110,7 +112,7 @@ def test_the_layout_rule_holds_on_the_result(tree):
     ("args", "message"),
     [
         (["regression", "huber"], "already exports ['huber']"),
-        (["regression", "log_cosh"], "already exports ['log_cosh']"),
+        (["regression", "probe_loss"], "already exports ['probe_loss']"),
         (["nosuchfamily", "foo"], "no family 'nosuchfamily'"),
         (["regression", "Foo"], "is not a lower-case Python name"),
         (["regression", "foo", "--torch", "numpy.abs"], "is not a dotted torch"),
@@ -124,9 +126,9 @@ def test_it_refuses_bad_requests_and_writes_nothing(tree, args, message):
 
 
 def test_it_refuses_to_overwrite_a_file(tree):
-    stray = tree / "tests" / "regression" / "test_quartic.py"
+    stray = tree / "tests" / "regression" / "test_probe_quartic.py"
     stray.write_text("# a contributor's file\n", encoding="utf-8")
-    done = _run(tree, "regression", "quartic")
+    done = _run(tree, "regression", "probe_quartic")
     assert done.returncode != 0 and "refusing to overwrite" in done.stderr
     assert stray.read_text(encoding="utf-8") == "# a contributor's file\n"
-    assert not (tree / "lossdocs/regression/quartic.py").exists()
+    assert not (tree / "lossdocs/regression/probe_quartic.py").exists()
