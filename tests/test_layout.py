@@ -3,7 +3,7 @@
 One family name in every place; a module named after its main function, with
 its ``*_grad`` right below it; shared helpers in underscore modules, never an
 underscore name imported from a public module; explicit re-exports, no star
-imports.
+imports; every public module with its own test file.
 """
 
 from __future__ import annotations
@@ -108,6 +108,20 @@ def test_each_family_is_present_in_every_place(family):
     for path in [*unit.glob("test_*.py"), *cross.glob("test_*.py")]:
         subject = path.stem.removeprefix("test_")
         assert subject in modules | {family}, f"{_rel(path)} names no module of {family}"
+
+
+PUBLIC_MODULES = [
+    p for p in SOURCES if p.parent != PACKAGE and p.name != "__init__.py" and p.name[0] != "_"
+]
+
+
+@pytest.mark.parametrize("path", PUBLIC_MODULES, ids=_rel)
+def test_every_public_module_has_its_own_test_file(path):
+    # "Tests mirror the package": lossdocs/<family>/<m>.py is tested in
+    # tests/<family>/test_<m>.py (family and helper test files may hold shared
+    # properties besides, never instead).
+    tests = ROOT / "tests" / path.parent.name / f"test_{path.name}"
+    assert tests.is_file(), f"{_rel(path)} has no {_rel(tests)}"
 
 
 @pytest.mark.parametrize("family", FAMILIES)

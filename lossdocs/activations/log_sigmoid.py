@@ -47,7 +47,7 @@ def log_sigmoid(x):
 
     Computed as :math:`-\max(-x, 0) - \operatorname{log1p}(e^{-|x|})` (the
     terms of ``-np.logaddexp(0, -x)``, in vectorised ufuncs): exact to a few
-    ulps for every finite input. PyTorch: ``torch.nn.functional.logsigmoid``.
+    ulps for every finite input.
 
     Examples
     --------

@@ -52,7 +52,7 @@ def log_softmax(x, axis=-1):
     Computed as :math:`(x_i - m) - \operatorname{log1p}(\sum_{j \ne j^*}
     e^{x_j - m})` with :math:`m = \max_j x_j`: subtracting the maximum
     first avoids the cancellation in :math:`x_i - \operatorname{LSE}(x)` when
-    both are large. PyTorch: ``torch.nn.functional.log_softmax``.
+    both are large.
 
     A row with a +inf logit, or with every logit -inf, has no distribution: it
     gives NaN, as in PyTorch, without a warning (never a log-probability above

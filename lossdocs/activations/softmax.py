@@ -12,8 +12,7 @@ __all__ = ["softmax"]
 def softmax(x, axis=-1):
     r"""Compute the softmax along `axis`: logits to class probabilities.
 
-    The multiclass link of cross-entropy. Note the sign: it is
-    :math:`e^{x_i}`, not :math:`e^{-x_i}` (an error of the source notes).
+    The multiclass link of cross-entropy.
 
     .. math::
 
@@ -49,8 +48,8 @@ def softmax(x, axis=-1):
     PyTorch: ``torch.nn.functional.softmax``.
 
     The maximum is subtracted before exponentiating (softmax is invariant to
-    adding a constant to every logit), so no exponential overflows.
-    PyTorch: ``torch.nn.functional.softmax``.
+    adding a constant to every logit), so no exponential overflows. The sign
+    of the exponent: :ref:`errata-softmax-sign`.
 
     A row with a +inf logit, or with every logit -inf, has no distribution: it
     gives NaN, as in PyTorch, without a warning (never a probability above 1).

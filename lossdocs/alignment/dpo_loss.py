@@ -100,19 +100,10 @@ def dpo_loss(
     -----
     PyTorch: none.
 
-    TRL's ``DPOTrainer`` computes, with
-    ``logits = (policy_chosen_logps - policy_rejected_logps) -
-    (reference_chosen_logps - reference_rejected_logps)`` (our :math:`h`),
-    ``-F.logsigmoid(beta * logits) * (1 - label_smoothing) -
-    F.logsigmoid(-beta * logits) * label_smoothing`` for ``"sigmoid"``
-    (TRL up to 0.28; from 0.29 its ``"sigmoid"`` ignores ``label_smoothing``,
-    which only the ``"robust"`` and ``"exo_pair"`` losses use) and
-    ``(logits - 1 / (2 * beta)) ** 2`` for ``"ipo"``; we compute :math:`h` in
-    the same order and return the same values. TRL's IPO divides each
-    sequence's log-probabilities by its number of completion tokens before
-    forming :math:`h` (the IPO authors' choice, not in the paper); to match
-    it, pass per-token *average* log-probabilities with ``loss_type="ipo"``.
-    TRL warns and ignores ``label_smoothing`` with IPO; we raise.
+    The values of TRL's ``DPOTrainer`` for ``"sigmoid"`` and ``"ipo"``, with
+    :math:`h` formed in the same order; its per-token averaging for IPO and
+    the versions in which it applies `label_smoothing`:
+    :ref:`edge-trl-alignment`.
 
     Stable for any finite log-probabilities (:func:`log_sigmoid` is a
     softplus). The loss depends on the four inputs only through :math:`h`.

@@ -63,15 +63,13 @@ def group_advantages(rewards, *, eps=1e-4):
     deviation (Bessel's correction, ``ddof=1``: torch's default, not
     NumPy's), the same values; the DeepSeekMath paper writes
     ``mean`` and ``std`` without saying which. A group of one is an error
-    here; TRL gives it advantage 0 (it sets the std to 0 during evaluation
-    with one generation).
+    here, advantage 0 in TRL (:ref:`edge-trl-alignment`).
 
     A group whose rewards are all equal (every answer right, or every answer
-    wrong) carries no signal: its advantages are 0 and, with the clipped loss,
-    so is its gradient. We make that exact: the mean of equal floating-point
-    values can differ from them in the last bit (three rewards of 0.1 have
-    mean 0.1 + 1.4e-17), and with ``eps=0`` the naive formula turns that
-    rounding into advantages of about :math:`\pm 0.8`. The standard
+    wrong) carries no signal: its advantages are exactly 0 and, with the
+    clipped loss, so is its gradient, where the rounding of the mean gives
+    the naive formula advantages of about :math:`\pm 0.8` with ``eps=0``
+    (:ref:`edge-trl-alignment`). The standard
     deviation scaling gives easy and hard prompts equal weight; Dr. GRPO
     (Liu et al., 2025) drops it (``scale_rewards="none"`` in TRL, i.e.
     ``rewards - rewards.mean(-1, keepdims=True)``). NaN propagates within its

@@ -87,13 +87,11 @@ def kl_estimate(logp, ref_logp, *, kind="k3", reduction="mean"):
     -----
     PyTorch: none.
 
-    TRL's ``GRPOTrainer`` computes k3 per token as
-    ``exp(ref_logp - logp) - (ref_logp - logp) - 1`` (in torch); we compute the
-    same quantity, but as ``expm1(d) - d`` and, for :math:`|d| < 1/2`, by its
-    Taylor series :math:`d^2/2 + d^3/6 + \dots`, because when the policy is
-    close to the reference (:math:`|d|` small, early in training) ``exp(d) - 1 - d``
-    cancels almost every digit: in float32 at :math:`d = 10^{-3}` it is wrong
-    in the first digit and can come out negative.
+    TRL's ``GRPOTrainer`` computes k3 as ``exp(d) - d - 1``; we compute the
+    same quantity as ``expm1(d) - d`` and, for :math:`|d| < 1/2`, by its Taylor
+    series :math:`d^2/2 + d^3/6 + \dots`, because TRL's form cancels almost
+    every digit when the policy is close to the reference (in float32 it can
+    come out negative): :ref:`edge-trl-alignment`.
 
     Why they work (Schulman, 2020): :math:`\mathbb{E}_{\pi_\theta}[-\log \rho]
     = D_{\mathrm{KL}}(\pi_\theta \| \pi_{\text{ref}})`, so k1 is unbiased, but

@@ -83,11 +83,10 @@ def ppo_clip_loss(logp, old_logp, advantages, *, clip_eps=0.2, reduction="mean")
     gradient with respect to :math:`\log \pi_\theta` is :math:`-\rho A` where
     the unclipped term is the minimum and 0 where the clipped one is.
 
-    The ratio is an exponential: a log-ratio above about 709 (88 in float32)
-    overflows to ``inf``. With :math:`A = 0` we return 0 there, the exact
-    value of :math:`\rho \cdot 0`, where ``torch`` gives ``inf * 0 = nan``;
-    with :math:`A < 0` the loss is ``inf``, as it should be. NaN propagates.
-    The question page: :doc:`/alignment/ppo-grpo`.
+    A log-ratio above about 709 (88 in float32) overflows the ratio to
+    ``inf``: with :math:`A = 0` the loss is then 0, where torch gives NaN, and
+    with :math:`A < 0` it is ``inf`` (:ref:`edge-trl-alignment`). NaN
+    propagates. The question page: :doc:`/alignment/ppo-grpo`.
 
     References
     ----------

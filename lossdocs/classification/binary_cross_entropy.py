@@ -61,13 +61,11 @@ def binary_cross_entropy(probs, target, *, weight=None, reduction="mean"):
     The clamp is PyTorch's: a confident wrong answer (:math:`p = 0` for
     :math:`y = 1`) costs 100 instead of :math:`\infty`, and
     :math:`0 \cdot \log 0` counts as 0, so :math:`p \in \{0, 1\}` gives finite
-    values. :math:`\log(1 - p)` is ``log1p(-p)``, as in PyTorch.
-    Pitfall: passing ``sigmoid(z)`` here loses what the logit knew. In float64
-    :math:`\sigma(z)` rounds to 1 for :math:`z > 36.7` (float32: 16.6), so a
-    wrong answer at :math:`z = 40` costs the clamp's 100 here but 40 from the
-    logit. PyTorch: ``torch.nn.functional.binary_cross_entropy`` (it raises
-    for probabilities or targets outside [0, 1], as we do; it returns NaN for
-    an empty mean, we raise). NaN propagates.
+    values (:ref:`edge-probabilities`). :math:`\log(1 - p)` is
+    ``log1p(-p)``, as in PyTorch. Passing ``sigmoid(z)`` here loses what the
+    logit knew: :math:`\sigma(z)` rounds to 1 for :math:`z > 36.7` (float32:
+    16.6). PyTorch raises for probabilities or targets outside [0, 1], as we
+    do, and returns NaN for an empty mean, where we raise. NaN propagates.
 
     Examples
     --------

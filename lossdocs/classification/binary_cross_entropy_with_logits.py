@@ -69,12 +69,9 @@ def binary_cross_entropy_with_logits(
     \operatorname{softplus}(z)]` with :math:`\operatorname{softplus}(x) =
     \log(1 + e^x)` taken as :math:`\max(x, 0) + \operatorname{log1p}(e^{-|x|})`:
     two non-negative terms, each exact to a few ulps, so no clamp is needed
-    (``1e4`` with target 0 gives 10000.0).
-    PyTorch: ``torch.nn.functional.binary_cross_entropy_with_logits``. Its
-    formula :math:`(1 - y) z - (1 + (p_w - 1) y) \log \sigma(z)` is the same
-    in exact arithmetic but cancels for :math:`y = 0, z \ll 0`: 0 at
-    :math:`z = -40`, where the loss is :math:`4.25 \times 10^{-18}`. PyTorch
-    does not check the target's range (target 2 is accepted); we raise.
+    (``1e4`` with target 0 gives 10000.0), where PyTorch's formula cancels for
+    :math:`y = 0, z \ll 0` (:ref:`edge-extreme-logits`). PyTorch does not
+    check the target's range (target 2 is accepted); we raise.
     NaN propagates.
 
     At :math:`z = \pm\infty` the result is the limit (0, or +inf), without a warning.

@@ -99,30 +99,12 @@ def cross_entropy(
     for :math:`|z|` up to 1e4 in float32 and float64. NaN in `logits`
     propagates to the samples whose softmax it enters.
 
-    PyTorch: ``torch.nn.functional.cross_entropy``, same values and
-    defaults. Pitfalls, all shared with PyTorch:
-
-    - It takes logits. Probabilities passed as logits raise no error, but
-      the loss cannot go below :math:`\log(1 + (C - 1)/e)`.
-    - Smoothing mixes in :math:`\varepsilon / C` for every class, the target
-      class included (it keeps :math:`1 - \varepsilon + \varepsilon / C`); with
-      `weight`, each class's share carries its own :math:`w_c`.
-    - 'mean' with indices is the weighted average: it divides by
-      :math:`\sum_{i \notin I} w_{y_i}`, not by N; with probabilities it
-      divides by :math:`n` even with `weight`. So indices and their one-hot
-      probabilities agree under 'none' and 'sum', and under 'mean' only
-      without `weight` and ignored samples.
-    - If every target is ignored, 'mean' is 0/0 = nan, returned quietly (the
-      gradient is then 0, as PyTorch's autograd gives).
-    - A -inf logit (a masked class) is fine without smoothing; with it, the
-      loss is inf, since smoothing puts mass on every class.
-
-    Deliberate differences: a bad class index raises ValueError (PyTorch:
-    IndexError); a negative `label_smoothing` raises (PyTorch silently uses
-    0); probabilities outside [0, 1] raise (PyTorch accepts any floats);
-    integer one-hot targets are accepted (PyTorch wants floats); `weight` is
-    cast to the dtype of `logits` (PyTorch raises); an empty batch under
-    'mean' raises (PyTorch returns nan).
+    The same values and defaults as PyTorch, and the same pitfalls (logits,
+    not probabilities; what smoothing and a weighted 'mean' divide by; a
+    masked class under smoothing), with the inputs PyTorch accepts and
+    lossdocs refuses: :ref:`edge-cross-entropy`. If every target is ignored,
+    'mean' is 0/0 = nan, returned quietly, and the gradient 0
+    (:ref:`edge-ignore-index`).
 
     A +inf logit gives NaN (as PyTorch), never a negative loss. With label
     smoothing the uniform share is scaled before it is summed, so logits near

@@ -83,27 +83,20 @@ def focal_loss(logits, target, *, alpha=0.25, gamma=2.0, reduction="mean"):
     :math:`1 - p_t` is computed as :math:`y \sigma(-z) + (1 - y) \sigma(z)`,
     a sum with no cancellation, and CE as in
     :func:`binary_cross_entropy_with_logits`, so the loss is
-    accurate for any finite logit. torchvision forms :math:`1 - p_t` by
-    subtraction, which is 0 once :math:`\sigma(z)` rounds to 1
-    (:math:`|z| > 36.7` in float64, 16.6 in float32): a relative error there,
-    below :math:`10^{-16}` in absolute terms.
+    accurate for any finite logit, where torchvision's subtraction loses the
+    relative accuracy of tiny losses (:ref:`edge-extreme-logits`).
 
-    torchvision: ``torchvision.ops.sigmoid_focal_loss``, with the same values
-    and `alpha`, `gamma` defaults; its default reduction is 'none', ours
-    'mean' (as every lossdocs loss). ``alpha=None`` raises a TypeError there
-    (its test ``alpha >= 0``); here None turns weighting off like a negative
-    alpha. It checks neither `gamma` nor the target's range; we
-    raise for ``gamma < 0``, ``alpha > 1`` (negative weights on negatives)
-    and targets outside [0, 1]. NaN propagates.
+    torchvision's values and `alpha`, `gamma` defaults; its default reduction
+    is 'none', ours 'mean'; None turns `alpha` off here (a TypeError there);
+    we check `gamma`, `alpha` and the target's range where it does not
+    (:ref:`edge-focal-torchvision`). NaN propagates.
 
-    Pitfalls. `alpha` weights the class with target 1, and 0.25 gives the
-    *rare* foreground class the *smaller* weight: in RetinaNet the best
-    :math:`\alpha` fell as :math:`\gamma` rose (0.75 for CE, 0.25 at
-    :math:`\gamma = 2`), because :math:`\gamma` already silences the many
-    easy negatives. With :math:`\gamma = 2` an element at :math:`p_t = 0.9`
-    costs 100 times less than under CE. RetinaNet divides the summed loss by
-    the number of anchors matched to objects, not by all elements: use
-    ``reduction='sum'`` and divide yourself.
+    `alpha` weights the class with target 1, and RetinaNet's 0.25 gives the
+    rare class the smaller weight (:ref:`errata-focal-alpha`). With
+    :math:`\gamma = 2` an element at :math:`p_t = 0.9` costs 100 times less
+    than under CE. RetinaNet divides the summed loss by the number of anchors
+    matched to objects, not by all elements: use ``reduction='sum'`` and
+    divide yourself.
 
     `gamma` must be finite. At :math:`z = \pm\infty` the loss and its gradient
     are their limits, without a warning.

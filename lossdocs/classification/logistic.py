@@ -58,7 +58,7 @@ def logistic(scores, target, *, reduction="mean"):
     :func:`binary_cross_entropy_with_logits`, exact to a few ulps for any
     finite score. Divided by :math:`\log 2`
     (:math:`\log_2(1 + e^{-y s})`) it is 1 at :math:`y s = 0` and bounds the
-    0-1 loss from above. PyTorch: ``torch.nn.functional.soft_margin_loss`` is
+    0-1 loss from above. PyTorch's ``soft_margin_loss`` is
     this loss (same +-1 targets and reductions), but it computes
     ``log1p(exp(-y * s))``: ``inf`` for :math:`-y s > 709.78` (float32:
     88.72), where the loss is about :math:`-y s`. NaN propagates.

@@ -65,9 +65,9 @@ def nll_loss(log_probs, target, *, weight=None, ignore_index=-100, reduction="me
     Only the target entry of each sample is read, so a ``-inf`` at another
     class (probability 0) is harmless. If every target is ignored, 'mean'
     is 0/0 = nan, as in PyTorch, returned without a warning. NaN at a read
-    entry propagates. PyTorch: ``torch.nn.functional.nll_loss``; it raises
-    IndexError for a bad class index and returns nan for an empty batch
-    under 'mean', where lossdocs raises ValueError.
+    entry propagates. PyTorch raises IndexError for a bad class index and
+    returns nan for an empty batch under 'mean', where lossdocs raises
+    ValueError.
 
     References
     ----------

@@ -131,20 +131,18 @@ def info_nce(
     (in-batch), and is finite for any temperature. This is the
     ``info_nce`` of the package ``info-nce-pytorch`` (``negative_mode=
     'unpaired'``), written in PyTorch as ``torch.nn.functional.cross_entropy``
-    over these logits. One difference: ``torch.nn.functional.normalize``
-    clamps the norm at 1e-12, so a zero vector silently scores 0 there; here
-    it raises. The in-batch form is one direction of CLIP's symmetric loss;
-    SimCLR's NT-Xent also uses the other queries as negatives. NaN
-    propagates.
+    over these logits, except that a zero vector raises here, where
+    ``torch.nn.functional.normalize`` (its norm clamped at 1e-12) silently
+    scores it 0 (:ref:`edge-embeddings`). The in-batch form is one direction
+    of CLIP's symmetric loss; SimCLR's NT-Xent also uses the other queries as
+    negatives. NaN propagates.
 
     The name expands to "Info Noise-Contrastive Estimation" (van den Oord et
-    al. [1]_), not "Normalized Information Neural Estimation" as the source
-    notes say: a noise-contrastive, (M + 1)-way classification, for which
+    al. [1]_): a noise-contrastive, (M + 1)-way classification, for which
     :math:`\log(M + 1) - \mathbb{E}[\ell]` is a lower bound on the mutual
-    information of query and key. The source also drops the :math:`\exp` in the
-    denominator, and says it trains autoencoders and "minimises the mutual
-    information with negatives": it trains encoders, with no decoder, and
-    has no such second objective. A lower temperature sharpens the softmax
+    information of query and key; it trains encoders, with no decoder
+    (:ref:`errata-infonce-denominator`, :ref:`errata-infonce-mi`). A lower
+    temperature sharpens the softmax
     over the negatives, so the gradient concentrates on the hardest (most
     similar) ones; a higher one spreads it evenly [4]_. MoCo [2]_ uses
     :math:`\tau = 0.07` and a queue of 65536 keys; SimCLR [3]_ uses large

@@ -43,8 +43,8 @@ def box_area(boxes):
     -----
     PyTorch: ``torchvision.ops.box_area``.
 
-    PyTorch: ``torchvision.ops.box_area`` (which keeps integer boxes integer
-    and does not check the corner order). NaN propagates.
+    torchvision keeps integer boxes integer and does not check the corner
+    order. NaN propagates.
 
     An area beyond the float range is inf, without a warning.
 

@@ -52,14 +52,11 @@ def box_iou(boxes1, boxes2):
     -----
     PyTorch: ``torchvision.ops.box_iou``.
 
-    The union is :math:`|A| + |B| - |A \cap B|`: the source notes' IoU-loss
-    formula has :math:`+`, which counts the overlap three times (identical boxes
-    would score 1/3). The IoU is a float, a ratio in [0, 1] (the source's
-    code is typed ``-> int``, and calls the width H and the height W).
-    Disjoint and touching boxes give 0. Two degenerate (zero-area) boxes give
-    0 here, where ``torchvision.ops.box_iou`` computes 0/0 and returns NaN;
-    otherwise the values are those of ``torchvision.ops.box_iou``. NaN in a
-    coordinate propagates.
+    The union is :math:`|A| + |B| - |A \cap B|` (:ref:`errata-iou-union`),
+    and the IoU a float in [0, 1] (:ref:`errata-iou-code`). Disjoint and
+    touching boxes give 0; two degenerate (zero-area) boxes give 0 where
+    torchvision returns NaN (:ref:`edge-boxes`); otherwise the values are
+    torchvision's. NaN in a coordinate propagates.
 
     The ratio does not depend on the scale: a pair whose areas would overflow
     or underflow (coordinates beyond about 1e154, or below 1e-154, in float64)

@@ -57,25 +57,18 @@ def kl_divergence(p, q, *, axis=-1):
     -----
     PyTorch: ``torch.nn.functional.kl_div``.
 
-    The arguments follow the formula: P first. ``torch.nn.functional.kl_div``
-    takes the *log* of Q first and P second, so for rows of a 2-D batch
-    ``kl_divergence(p, q)`` equals ``kl_div(q.log(), p, reduction="none").sum(-1)``,
-    its mean equals ``kl_div(q.log(), p, reduction="batchmean")``, and with
-    ``log_target=True`` the second argument is ``p.log()``. PyTorch's default
-    ``reduction="mean"`` divides by the number of *elements*, not rows (it warns).
-    It gives NaN (:math:`0 \cdot \infty`) where p = q = 0, and where p = 0 at
-    all with ``log_target=True``; we give 0 there.
+    The arguments follow the formula: P (the data) first, Q (the model)
+    second (:ref:`errata-kl-roles`). ``torch.nn.functional.kl_div`` takes the
+    *log* of Q first; the mapping, its reductions and its NaN where p = q = 0
+    (0 here): :ref:`edge-kl-torch`. A row that does not sum to 1 raises.
 
-    KL is not symmetric and not a metric (no triangle inequality). The source
-    notes swap the roles: the usual convention is P the data and Q the model.
-    Minimising the forward :math:`D_{\mathrm{KL}}(P \| Q)` over Q is
-    *mode covering* (Q must be positive wherever P is); the reverse
-    :math:`D_{\mathrm{KL}}(Q \| P)` is *mode seeking* (Q may sit on one mode)
-    [3]_. KL is invariant under one invertible change of variables
-    :math:`y = f(x)` applied to *both* densities (what the source's
-    "D_KL(x) = D_KL(y)" should say), and it is :math:`\ge 0` with equality
-    iff P = Q (Gibbs' inequality). A row that does not sum to 1 raises, where
-    PyTorch sums it as given and ``scipy.stats.entropy`` renormalises it.
+    KL is not symmetric and not a metric (no triangle inequality). Minimising
+    the forward :math:`D_{\mathrm{KL}}(P \| Q)` over Q is *mode covering* (Q
+    must be positive wherever P is); the reverse :math:`D_{\mathrm{KL}}(Q \|
+    P)` is *mode seeking* (Q may sit on one mode) [3]_. KL is invariant under
+    one invertible change of variables applied to *both* densities
+    (:ref:`errata-kl-invariance`), and it is :math:`\ge 0` with equality iff
+    P = Q (Gibbs' inequality).
 
     Computed as :math:`\sum [p \log(p/q) - p + q]` (the generalised KL, or
     I-divergence), whose terms are each :math:`\ge 0`, so the result is never

@@ -110,9 +110,9 @@ def diffusion_loss(
     that turns an x0 error into the chosen target's error
     (:math:`\|\epsilon - \hat\epsilon\|^2 = \mathrm{SNR}\, \|x_0 - \hat x_0\|^2`
     and :math:`\|v - \hat v\|^2 = (\mathrm{SNR} + 1) \|x_0 - \hat x_0\|^2`).
-    They are computed from :math:`\bar\alpha` without dividing by 0: at
-    :math:`\bar\alpha = 0` (a zero-terminal-SNR schedule) the epsilon weight
-    is its limit 1, where diffusers' ``min(snr, gamma) / snr`` gives NaN.
+    They are computed from :math:`\bar\alpha` without dividing by 0: the
+    epsilon weight is its limit 1 at :math:`\bar\alpha = 0`, where diffusers
+    gives NaN (:ref:`edge-min-snr-ends`).
     From diffusers pull request 5238 (2023) to its fixes in 2024 (issue 5654),
     the scripts used :math:`\min(\mathrm{SNR} + 1, \gamma) / (\mathrm{SNR} + 1)`
     for v, not the paper's weight.

@@ -33,15 +33,16 @@ def _kl_to_standard_normal(mu: np.ndarray, logvar: np.ndarray) -> np.ndarray:
     """
     with np.errstate(over="ignore", under="ignore"):
         sigma = np.exp(logvar / 2)
-        bad = (sigma == 0) | np.isinf(sigma)
-        zero, one = np.zeros((), mu.dtype), np.ones((), mu.dtype)
-        kl = gaussian_kl(mu, np.where(bad, one, sigma), zero, one)
-        if np.any(bad):
-            # logvar = +inf: exp(logvar) - logvar is inf - inf, the exact KL is +inf.
-            with np.errstate(invalid="ignore"):
-                direct = (np.exp(logvar) - logvar - 1 + mu * mu) / 2
-            direct = np.where(logvar == np.inf, np.inf, direct)
-            kl = np.where(bad, direct, kl)
+    bad = (sigma == 0) | np.isinf(sigma)
+    zero, one = np.zeros((), mu.dtype), np.ones((), mu.dtype)
+    kl = gaussian_kl(mu, np.where(bad, one, sigma), zero, one)
+    if np.any(bad):
+        # exp(logvar) overflows to the inf it stands for; at logvar = +inf, exp(logvar)
+        # - logvar is inf - inf (NaN, repaired below): the exact KL is +inf.
+        with np.errstate(over="ignore", under="ignore", invalid="ignore"):
+            direct = (np.exp(logvar) - logvar - 1 + mu * mu) / 2
+        direct = np.where(logvar == np.inf, np.inf, direct)
+        kl = np.where(bad, direct, kl)
     return kl
 
 

@@ -80,18 +80,13 @@ def distillation_loss(
     The forward loss on (N, C) rows is ``kl_div(log_softmax(z / T),
     softmax(v / T), reduction="batchmean") * T**2``; the reverse form swaps
     the roles, ``kl_div(log_softmax(v / T), softmax(z / T),
-    reduction="batchmean") * T**2``.
-
-    - ``"batchmean"`` divides by the *first* dimension: on LLM logits of shape
-      (B, L, V) it divides by B, not by the B L tokens, so the loss grows with
-      the sequence length. Reshape to (B L, V) first, as this function
-      requires (and leave out the padded tokens).
-    - Without :math:`T^2`, the soft-target gradients shrink as :math:`1/T^2`
-      for large :math:`T` and a change of temperature silently re-weights the
-      distillation term against the hard-label term; the page
-      :doc:`/language/distillation` derives it.
-    - PyTorch's default ``reduction="mean"`` divides by N C elements (it
-      warns): C times too small.
+    reduction="batchmean") * T**2``. On (B, L, V) logits ``"batchmean"``
+    divides by B, not by the B L tokens: reshape to (B L, V) first, as this
+    function requires, and leave out the padded tokens
+    (:ref:`errata-kd-batchmean`). Without :math:`T^2` a change of temperature
+    silently re-weights the distillation term against the hard-label term
+    (:doc:`/language/distillation`). PyTorch's default ``reduction="mean"``
+    divides by N C elements (it warns): C times too small.
 
     Both log-softmaxes are max-shifted and the KL is taken between them
     (never ``log(softmax)``), so logits up to :math:`10^4` in magnitude give

@@ -72,14 +72,10 @@ def load_balancing_loss(router_logits, *, top_k=1):
     without an attention mask; its masked form equals this function on the
     rows of the unpadded tokens, ``router_logits[attention_mask.reshape(-1) == 1]``.
 
-    - A value of 1 is a reference, not a floor: :math:`f` and :math:`P` are
-      different statistics, and a routing that sends many tokens to an expert
-      with a low mean probability scores below 1. The minimum the Switch paper
-      refers to is that of :math:`E \sum_e P_e^2`, reached at the uniform.
+    - A value of 1 is a reference, not a floor (:ref:`errata-moe-floor`).
     - transformers concatenates the layers' router logits before taking the
-      means, so one layer's imbalance can cancel another's; the mean of the
-      per-layer losses does not have that blind spot. The page
-      :doc:`/language/moe-load-balancing` shows both with numbers.
+      means, so one layer's imbalance can cancel another's; take the mean of
+      the per-layer losses instead (:ref:`errata-moe-layers`).
     - transformers' function returns 0 when it is given one tensor instead of
       a tuple of layers; this function takes an array and never does that.
       Its Mixtral model adds the loss only with ``output_router_logits=True``,

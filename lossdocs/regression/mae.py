@@ -52,7 +52,7 @@ def mae(pred, target, *, reduction="mean"):
     -----
     PyTorch: ``torch.nn.functional.l1_loss``.
 
-    NaN propagates. PyTorch: ``torch.nn.functional.l1_loss``.
+    NaN propagates.
 
     References
     ----------

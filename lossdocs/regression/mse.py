@@ -54,7 +54,7 @@ def mse(pred, target, *, reduction="mean"):
     PyTorch: ``torch.nn.functional.mse_loss``.
 
     No factor 1/2 (some textbooks, e.g. Bishop, use one to tidy the
-    gradient). NaN propagates. PyTorch: ``torch.nn.functional.mse_loss``.
+    gradient). NaN propagates.
 
     A value beyond the float range is inf, without a warning (as for ``exponential``).
 

@@ -61,11 +61,10 @@ def smooth_l1(pred, target, *, beta=1.0, reduction="mean"):
     -----
     PyTorch: ``torch.nn.functional.smooth_l1_loss``.
 
-    It is Huber divided by `beta`, not Huber itself, a point the source notes
-    get wrong: as `beta` grows, smooth L1 tends to 0 while Huber tends to
-    half the MSE, and the linear slope is 1 here but `delta` for Huber.
-    PyTorch: ``torch.nn.functional.smooth_l1_loss`` (``beta=0`` is L1 there
-    too). NaN propagates.
+    It is Huber divided by `beta`, not Huber itself (:ref:`errata-smooth-l1`):
+    as `beta` grows, smooth L1 tends to 0 while Huber tends to half the MSE,
+    and the linear slope is 1 here but `delta` for Huber. ``beta=0`` is L1,
+    as in PyTorch. NaN propagates.
 
     Computed as :math:`(|e| - c) + c (c / \beta) / 2` with :math:`c = \min(|e|,
     \beta)`, not Huber / `beta`: finite for a huge `beta`, exact for a

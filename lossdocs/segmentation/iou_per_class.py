@@ -49,8 +49,8 @@ def iou_per_class(pred_labels, target, num_classes, *, ignore_index=None):
     -----
     PyTorch: none.
 
-    The union is :math:`|P| + |T| - |P \cap T|` (the source notes write ``+``;
-    then identical masks would not score 1). The NaN comes from a masked
+    The union is :math:`|P| + |T| - |P \cap T|` (:ref:`errata-iou-union`).
+    The NaN comes from a masked
     division, so it raises no RuntimeWarning. Some libraries score an absent
     class 0 instead, which drags the mean down (reported for
     ``torchmetrics.segmentation.MeanIoU`` in torchmetrics issue 2866).

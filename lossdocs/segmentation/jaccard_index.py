@@ -49,9 +49,8 @@ def jaccard_index(pred_mask, target_mask, *, axis=None, empty_score=1.0):
     -----
     PyTorch: none.
 
-    The union is :math:`|A| + |B| - |A \cap B|`, not ``+`` as the source notes
-    write: with ``+``, identical masks would score 1/3, not 1. NaN in a float
-    mask propagates to its sample's score.
+    The union is :math:`|A| + |B| - |A \cap B|` (:ref:`errata-iou-union`).
+    NaN in a float mask propagates to its sample's score.
 
     References
     ----------

@@ -69,14 +69,14 @@ def jaccard_loss(probs, target, *, smooth=0.0, eps=1e-7, axis=None, reduction="m
     -----
     PyTorch: none.
 
-    The union is :math:`|P| + |T| - |P \cap T|`; the source notes write
-    ``+``, with which identical masks would not score 1. The loss is computed
+    The union is :math:`|P| + |T| - |P \cap T|` (:ref:`errata-iou-union`).
+    The loss is computed
     as :math:`\sum_i (p_i (1 - t_i) + t_i (1 - p_i)) / \text{denominator}`,
     equal to the formula where `eps` is inactive but free of the cancellation
     in :math:`1 - J` near a perfect prediction. Two empty masks with
     ``smooth=0`` give :math:`1 - 0 / \varepsilon = 1`; ``smooth > 0`` gives 0.
-    NaN propagates to its sample's loss. PyTorch has no built-in;
-    ``soft_jaccard_score`` of segmentation_models_pytorch computes the same
+    NaN propagates to its sample's loss. ``soft_jaccard_score`` of
+    segmentation_models_pytorch computes the same
     ratio (``smooth`` and ``clamp_min(eps)``), but its ``JaccardLoss`` sums
     over the whole batch per class and zeroes classes without target pixels.
 

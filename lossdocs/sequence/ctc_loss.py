@@ -84,12 +84,10 @@ def ctc_loss(
     -----
     PyTorch: ``torch.nn.functional.ctc_loss``.
 
-    Same arguments, defaults and values for padded 2-D `targets`; the
-    concatenated 1-D form of PyTorch's targets and unbatched inputs are not
-    accepted. PyTorch documents that targets must not contain the blank but
-    does not check it (a blank inside a target is treated as an ordinary
-    label and returns a finite number), and it reads out-of-range labels
-    without an error; lossdocs raises for both.
+    Same arguments, defaults and values for padded 2-D `targets`; PyTorch's
+    concatenated 1-D targets and unbatched inputs are not accepted, and a
+    blank or an out-of-range label in a target raises where PyTorch computes
+    a number (:ref:`edge-ctc-targets`).
 
     The forward variable :math:`\alpha_t(s)` is the total probability of the
     alignment prefixes of :math:`t` frames that end at position :math:`s` of

@@ -7,6 +7,7 @@ import re
 import mpmath
 import numpy as np
 import pytest
+from classification._helpers import RNG, Y, Z
 from gradcheck import numeric_grad
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,9 +15,6 @@ from hypothesis.extra.numpy import arrays
 
 from lossdocs import cross_entropy, cross_entropy_grad, log_softmax, nll_loss, zero_one
 
-RNG = np.random.default_rng(0)
-Z = RNG.normal(size=(5, 4))  # logits, N=5, C=4
-Y = np.array([0, 3, 1, 1, 2])
 W = np.array([0.5, 2.0, 1.0, 3.0])
 ONE_HOT = np.eye(4)[Y]
 
@@ -24,9 +22,6 @@ ONE_HOT = np.eye(4)[Y]
 def ce_by_hand(z, y):
     """-log softmax(z)[y] with the math module: log(sum_j e^{z_j}) - z_y."""
     return math.log(sum(math.exp(v) for v in z)) - z[y]
-
-
-# ---------------------------------------------------------------- hand-checked values
 
 
 def test_cross_entropy_hand_values():
@@ -37,16 +32,6 @@ def test_cross_entropy_hand_values():
     assert cross_entropy(np.zeros((3, 7)), [0, 3, 6]) == pytest.approx(math.log(7))
     # Two classes: CE([z, 0], 0) = log(1 + e^{-z}) (the logistic loss); z = 2 gives 0.126928...
     assert cross_entropy([[2.0, 0.0]], [0]) == pytest.approx(math.log1p(math.exp(-2.0)))
-
-
-def test_nll_hand_values():
-    # -log(1/2) = log 2 and -log(0.8); weights 3 and 1: (3 log 2 - log .8) / (3 + 1).
-    lp = np.log([[0.5, 0.25, 0.25], [0.1, 0.1, 0.8]])
-    np.testing.assert_allclose(
-        nll_loss(lp, [0, 2], reduction="none"), [math.log(2), -math.log(0.8)]
-    )
-    expected = (3 * math.log(2) - math.log(0.8)) / 4
-    assert nll_loss(lp, [0, 2], weight=[3.0, 1.0, 1.0]) == pytest.approx(expected)
 
 
 def test_label_smoothing_hand_value():
@@ -66,9 +51,6 @@ def test_against_mpmath():
     for y in range(4):
         exact = mpmath.log(sum(mpmath.exp(mpmath.mpf(v)) for v in z)) - z[y]
         assert cross_entropy([z], [y]) == pytest.approx(float(exact), rel=1e-14)
-
-
-# ---------------------------------------------------------------- sibling identities
 
 
 @pytest.mark.parametrize("eps", [0.0, 0.25])
@@ -130,9 +112,6 @@ def test_full_smoothing_is_the_uniform_target():
     np.testing.assert_allclose(cross_entropy(Z, Y, label_smoothing=1.0), cross_entropy(Z, uniform))
 
 
-# ---------------------------------------------------------------- ignore_index
-
-
 @pytest.mark.parametrize("eps", [0.0, 0.3])
 @pytest.mark.parametrize("weight", [None, W])
 def test_ignore_index_equals_dropping_samples(eps, weight):
@@ -169,9 +148,6 @@ def test_ignored_sample_with_nan_logits_gives_zero():
     z[1] = np.nan
     per = cross_entropy(z, [0, -100, 1, 1, 2], reduction="none")
     assert per[1] == 0 and np.all(np.isfinite(per))
-
-
-# ---------------------------------------------------------------- shapes and reductions
 
 
 def to_rows(z):
@@ -235,9 +211,6 @@ def test_integer_one_hot_accepted():
     assert cross_entropy(Z, ONE_HOT.astype(int)) == pytest.approx(cross_entropy(Z, Y))
 
 
-# ---------------------------------------------------------------- gradients
-
-
 def _target(kind, shape):
     """Class indices (some ignored) or a random probability target for logits `shape`."""
     c = shape[0] if len(shape) == 1 else shape[1]
@@ -297,9 +270,6 @@ def test_properties(z):
     np.testing.assert_allclose(g.sum(axis=1), 0, atol=1e-12)
 
 
-# ---------------------------------------------------------------- precision and extremes
-
-
 def test_float32_in_float32_out():
     z32 = Z.astype(np.float32)
     for t in [Y, ONE_HOT.astype(np.float32)]:
@@ -346,27 +316,6 @@ def test_nan_propagates():
     per = cross_entropy(Z, t, reduction="none")
     assert np.isnan(per[2]) and np.isfinite(per[3])
     assert np.isnan(nll_loss(z, [3, 3, 1, 1, 2], reduction="none")[0])
-
-
-# ---------------------------------------------------------------- zero_one
-
-
-def test_zero_one():
-    # Two of four labels differ: error rate 1/2, two errors.
-    assert zero_one([0, 2, 1, 1], [0, 1, 1, 2]) == 0.5
-    assert zero_one([0, 2, 1, 1], [0, 1, 1, 2], reduction="sum") == 2
-    np.testing.assert_array_equal(
-        zero_one([[0, 2], [1, 1]], [[0.0, 1.0], [1.0, 2.0]], reduction="none"), [[0, 1], [0, 1]]
-    )
-    assert zero_one(np.array([1.0, 2.0], np.float32), [1, 1]).dtype == np.float32
-    assert zero_one([1, 2], [1, 1]).dtype == np.float64
-    # The misclassification rate of an argmax classifier.
-    assert zero_one(Z.argmax(axis=1), Y) == np.mean(Z.argmax(axis=1) != Y)
-    out = zero_one([np.nan, 1.0, 2.0], [1.0, np.nan, 2.0], reduction="none")
-    assert np.isnan(out[0]) and np.isnan(out[1]) and out[2] == 0
-
-
-# ---------------------------------------------------------------- bad inputs
 
 
 @pytest.mark.parametrize(
@@ -419,9 +368,6 @@ def test_bad_inputs_raise_type_error(call, match):
 def test_empty_batch_sum_is_zero():
     assert cross_entropy(np.zeros((0, 3)), np.zeros(0, int), reduction="sum") == 0
     assert cross_entropy(np.zeros((0, 3)), np.zeros(0, int), reduction="none").shape == (0,)
-
-
-# Issue 11's reproducers.
 
 
 @pytest.mark.parametrize("target", [0, 1])

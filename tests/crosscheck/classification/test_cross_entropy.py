@@ -12,25 +12,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 from _xcheck import REDUCTIONS, assert_close, autograd, ld, tt
-
-SHAPES = [(6, 5), (3, 4, 5), (2, 3, 4, 5), (2, 3, 2, 2, 3)]
-SHAPE_IDS = ["NC", "NCd", "NCdd", "NCddd"]
-
-
-def _logits(shape, seed=0, dtype=np.float64):
-    return np.random.default_rng(seed).normal(0, 3, shape).astype(dtype)
-
-
-def _indices(shape, seed=0, ignore_index=-100):
-    """Class indices for logits of ``shape``, about a fifth of them set to ``ignore_index``."""
-    rng = np.random.default_rng(seed + 100)
-    n, c, rest = shape[0], shape[1], shape[2:]
-    target = rng.integers(0, c, (n, *rest))
-    target.flat[0] = 0  # never all ignored
-    ignored = rng.random(target.shape) < 0.2
-    ignored.flat[0] = False
-    target[ignored] = ignore_index
-    return target
+from classification._xhelpers import SHAPE_IDS, SHAPES, _indices, _logits, _weight
 
 
 def _probs(shape, seed=0):
@@ -40,10 +22,6 @@ def _probs(shape, seed=0):
     p = np.moveaxis(p, -1, 1)
     p[(0, slice(None)) + (0,) * len(shape[2:])] = np.eye(shape[1])[0]  # exact 0s and a 1
     return p
-
-
-def _weight(c, seed=0):
-    return np.random.default_rng(seed + 300).uniform(0.2, 3.0, c)
 
 
 def _torch_ce(logits, target, *, weight=None, **kwargs):
@@ -160,38 +138,6 @@ def test_cross_entropy_all_ignored_mean():
     assert_close(
         ld("cross_entropy")(logits, target, reduction="sum"),
         F.cross_entropy(tt(logits), tt(target), reduction="sum"),
-    )
-
-
-# ---------------------------------------------------------------- nll_loss
-
-
-@pytest.mark.parametrize("shape", SHAPES, ids=SHAPE_IDS)
-@pytest.mark.parametrize("use_weight", [False, True])
-@pytest.mark.parametrize("ignore_index", [-100, 1])
-@pytest.mark.parametrize("reduction", REDUCTIONS)
-def test_nll_loss(shape, use_weight, ignore_index, reduction):
-    log_probs = F.log_softmax(tt(_logits(shape, seed=6)), dim=1).numpy()
-    target = _indices(shape, seed=6, ignore_index=ignore_index)
-    weight = _weight(shape[1], seed=6) if use_weight else None
-    expected = F.nll_loss(
-        tt(log_probs),
-        tt(target),
-        weight=None if weight is None else tt(weight),
-        ignore_index=ignore_index,
-        reduction=reduction,
-    )
-    got = ld("nll_loss")(
-        log_probs, target, weight=weight, ignore_index=ignore_index, reduction=reduction
-    )
-    assert_close(got, expected)
-
-
-def test_nll_loss_float32_and_default():
-    log_probs = F.log_softmax(tt(_logits((6, 5), seed=7, dtype=np.float32)), dim=1).numpy()
-    target = _indices((6, 5), seed=7)
-    assert_close(
-        ld("nll_loss")(log_probs, target), F.nll_loss(tt(log_probs), tt(target)), dtype=np.float32
     )
 
 

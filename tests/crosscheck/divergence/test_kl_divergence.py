@@ -1,10 +1,6 @@
-"""Entropy and divergences against torch: kl_div (argument mapping), distributions.
+"""``kl_divergence(p, q)`` against ``kl_div(q.log(), p)`` (torch takes the log of Q first).
 
-``kl_divergence(p, q)`` per row is ``kl_div(q.log(), p, reduction="none").sum(-1)``
-(torch takes the log of Q first); ``kl_divergence_grad`` is autograd of
-``kl_div(q.log(), p, reduction="sum")`` with respect to q. Entropy and the
-Gaussian KL are compared with ``torch.distributions``; Jensen-Shannon with
-its definition through ``torch.special.xlogy``.
+Its gradient is autograd of ``kl_div(q.log(), p, reduction="sum")`` with respect to q.
 """
 
 import warnings
@@ -14,7 +10,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 from _xcheck import assert_close, autograd, ld, tt
-from torch.distributions import Categorical, Normal, kl_divergence
+from divergence._xhelpers import _dists
 
 
 def torch_kl(p, q):
@@ -23,17 +19,6 @@ def torch_kl(p, q):
 
 def torch_kl_sum(q, p):
     return F.kl_div(q.log(), p, reduction="sum")
-
-
-def _dists(seed=0, shape=(6, 5), zeros=False, dtype=np.float64):
-    rng = np.random.default_rng(seed)
-    p = rng.dirichlet(np.ones(shape[-1]), shape[:-1])
-    q = rng.dirichlet(np.ones(shape[-1]), shape[:-1])
-    if zeros:  # some p = 0 with q > 0 (a 0 log 0 term), and a one-hot row
-        p[0] = np.eye(shape[-1])[1]
-        p[1, :2] = 0.0
-        p[1] /= p[1].sum()
-    return p.astype(dtype), q.astype(dtype)
 
 
 @pytest.mark.parametrize("zeros", [False, True])
@@ -116,48 +101,3 @@ def test_kl_divergence_grad_at_zeros():
     assert np.isnan(theirs[0, 2]) and ours[0, 2] == 0
     assert_close(ours[1, :2], theirs[1, :2])
     assert ours[1, 2] == theirs[1, 2] == -np.inf
-
-
-@pytest.mark.parametrize("zeros", [False, True])
-def test_entropy_matches_categorical(zeros):
-    p, _ = _dists(7, zeros=zeros)
-    assert_close(ld("entropy")(p), Categorical(probs=tt(p)).entropy())
-    assert_close(ld("entropy")(p.T, axis=0), Categorical(probs=tt(p)).entropy())
-
-
-def test_entropy_float32():
-    p, _ = _dists(8, zeros=True, dtype=np.float32)
-    assert_close(ld("entropy")(p), Categorical(probs=tt(p)).entropy(), dtype=np.float32)
-
-
-def _torch_js(p, q):
-    m = (p + q) / 2
-    xlogy = torch.special.xlogy
-
-    def kl(a):
-        return (xlogy(a, a) - xlogy(a, m)).sum(-1)
-
-    return (kl(p) + kl(q)) / 2
-
-
-@pytest.mark.parametrize("zeros", [False, True])
-def test_js_divergence(zeros):
-    p, q = _dists(9, zeros=zeros)
-    q[2] = np.eye(q.shape[1])[0]  # disjoint supports in row 2 when p[2, 0] is small
-    assert_close(ld("js_divergence")(p, q), _torch_js(tt(p), tt(q)))
-    disjoint = np.array([[1.0, 0.0]]), np.array([[0.0, 1.0]])
-    assert_close(ld("js_divergence")(*disjoint), torch.tensor([np.log(2)]))
-
-
-def test_gaussian_kl_matches_torch_distributions():
-    rng = np.random.default_rng(10)
-    mu_p, mu_q = rng.normal(0, 3, 20), rng.normal(0, 3, 20)
-    s_p, s_q = rng.uniform(0.05, 5, 20), rng.uniform(0.05, 5, 20)
-    expected = kl_divergence(Normal(tt(mu_p), tt(s_p)), Normal(tt(mu_q), tt(s_q)))
-    assert_close(ld("gaussian_kl")(mu_p, s_p, mu_q, s_q), expected)
-
-
-def test_gaussian_kl_broadcasts_like_torch():
-    mu_p, s_p = np.linspace(-2, 2, 5)[:, None], np.array([[0.5, 1.0, 2.0]])
-    expected = kl_divergence(Normal(tt(mu_p), tt(s_p)), Normal(0.0, 1.0))
-    assert_close(ld("gaussian_kl")(mu_p, s_p, 0.0, 1.0), expected)

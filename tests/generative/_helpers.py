@@ -1,0 +1,3 @@
+"""Inputs shared by the GAN tests."""
+
+KINDS = ["minimax", "non_saturating", "wasserstein", "hinge", "least_squares"]
