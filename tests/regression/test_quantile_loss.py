@@ -20,7 +20,8 @@ def test_hand_checked_values():
     assert quantile_loss([0.0, 3.0], [1.0, 1.0], quantile=0.25) == 0.875
 
 
-@given(x=arrays(np.float64, 7, elements=st.floats(-1e3, 1e3)), q=levels)
+# Subnormals excluded: q u and |u| / 2 round differently there, by one subnormal step.
+@given(x=arrays(np.float64, 7, elements=st.floats(-1e3, 1e3, allow_subnormal=False)), q=levels)
 def test_half_is_half_the_absolute_error_and_never_negative(x, q):
     y = x[::-1].copy()
     assert quantile_loss(x, y, quantile=0.5) == pytest.approx(mae(x, y) / 2, rel=1e-12, abs=0)
