@@ -57,6 +57,8 @@ from .detection import (
     box_iou,
     generalized_box_iou,
     giou_loss,
+    diou_loss,
+    ciou_loss,
 )
 from .divergence import (
     entropy,
@@ -158,6 +160,8 @@ __all__ = [
     "box_iou",
     "generalized_box_iou",
     "giou_loss",
+    "diou_loss",
+    "ciou_loss",
     # contrastive
     "contrastive_loss",
     "triplet_margin_loss",

@@ -36,7 +36,9 @@ API = {
         "dice_coefficient",
         "jaccard_index",
     ],
-    "detection": ["box_area", "box_iou", "generalized_box_iou", "giou_loss"],
+    "detection": [
+        "box_area", "box_iou", "generalized_box_iou", "giou_loss", "diou_loss", "ciou_loss",
+    ],
     "contrastive": [
         "contrastive_loss",
         "triplet_margin_loss",
