@@ -55,10 +55,10 @@ from .contrastive import (
 from .detection import (
     box_area,
     box_iou,
+    ciou_loss,
+    diou_loss,
     generalized_box_iou,
     giou_loss,
-    diou_loss,
-    ciou_loss,
 )
 from .divergence import (
     entropy,

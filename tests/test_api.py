@@ -37,7 +37,12 @@ API = {
         "jaccard_index",
     ],
     "detection": [
-        "box_area", "box_iou", "generalized_box_iou", "giou_loss", "diou_loss", "ciou_loss",
+        "box_area",
+        "box_iou",
+        "generalized_box_iou",
+        "giou_loss",
+        "diou_loss",
+        "ciou_loss",
     ],
     "contrastive": [
         "contrastive_loss",

@@ -76,8 +76,9 @@ def ciou_loss(boxes1, boxes2, *, eps=1e-7, reduction="mean"):
     only and always adds 1e-7 to the union and the diagonal (its
     ``_diou_iou_loss`` is called without `eps`); and the aspect angle is
     ``arctan2(w, h)``, which equals ``arctan(w / h)`` for every box with
-    ``h > 0``, gives the limit :math:`\pi/2` for ``h = 0`` as torchvision
-    does, and 0 for a point (``w = h = 0``), where torchvision returns NaN.
+    ``h > 0`` and gives the limit :math:`\pi/2` for ``h = 0`` as torchvision
+    does, while a point (``w = h = 0``) has no aspect ratio: :math:`v = 0`
+    there, where torchvision returns NaN.
 
     The authors' released code switches the term off below IoU 0.5 (their
     ``S = (iou > 0.5)``); torchvision and this function do not. For boxes of
@@ -109,8 +110,14 @@ def ciou_loss(boxes1, boxes2, *, eps=1e-7, reduction="mean"):
     b1, b2, eps = _checked_pairs(boxes1, boxes2, eps, reduction)
     iou, distance, p1, p2 = _diou_terms(b1, b2, eps)
     with np.errstate(invalid="ignore", over="ignore"):  # inf - inf at an infinite coordinate: NaN
-        angle1 = np.arctan2(p1[:, 2] - p1[:, 0], p1[:, 3] - p1[:, 1])
-        angle2 = np.arctan2(p2[:, 2] - p2[:, 0], p2[:, 3] - p2[:, 1])
-        v = (4 / np.pi**2) * (angle2 - angle1) ** 2
+        w1, h1, w2, h2 = (
+            p1[:, 2] - p1[:, 0],
+            p1[:, 3] - p1[:, 1],
+            p2[:, 2] - p2[:, 0],
+            p2[:, 3] - p2[:, 1],
+        )
+        v = (4 / np.pi**2) * (np.arctan2(w2, h2) - np.arctan2(w1, h1)) ** 2
+        # A point has no aspect ratio (torchvision: atan(0 / 0) = NaN): no aspect term.
+        v[((w1 == 0) & (h1 == 0)) | ((w2 == 0) & (h2 == 0))] = 0
         alpha = _safe_div(v, 1 - iou + v + eps)  # a constant in torchvision's gradient
     return reduce(1 - iou + distance + alpha * v, reduction)

@@ -169,6 +169,8 @@ def test_degenerate_boxes_are_finite_without_a_warning():
         out = loss(a, b, eps=0, reduction="none")
         assert np.all(np.isfinite(out))
         assert out[0] == 1 and out[2] == 1  # no area, same centre: 1 - 0 + 0
+    # A point has no aspect ratio: no aspect term, CIoU is DIoU (torchvision: NaN).
+    assert ciou_loss([point], [A], eps=0) == diou_loss([point], [A], eps=0) == 1
     # A segment against a flat segment: angles pi/2 and 0, so v = 1 and alpha = 1 / (1 + 1).
     v_term = ciou_loss([segment], [flat], eps=0) - diou_loss([segment], [flat], eps=0)
     assert v_term == pytest.approx(0.5, rel=1e-15)

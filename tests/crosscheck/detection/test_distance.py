@@ -143,8 +143,8 @@ def test_ciou_loss_eps_differs_from_torchvision_only_in_the_iou_and_distance_ter
 
 
 def test_degenerate_boxes_finite_where_torchvision_is_nan():
-    # A point has no aspect ratio: torchvision's atan(0 / 0) is NaN, lossdocs takes
-    # arctan2(0, 0) = 0. A zero-height segment: atan(w / 0) = pi/2 in both.
+    # A point has no aspect ratio: torchvision's atan(0 / 0) is NaN, lossdocs drops the
+    # aspect term (CIoU = DIoU). A zero-height segment: atan(w / 0) = pi/2 in both.
     point, flat = [1.0, 1.0, 1.0, 1.0], [0.0, 0.0, 2.0, 0.0]
     b1, b2 = (
         np.array([point, flat, flat]),
@@ -152,7 +152,7 @@ def test_degenerate_boxes_finite_where_torchvision_is_nan():
     )
     theirs = tv_complete_box_iou_loss(tt(b1), tt(b2)).numpy()
     ours = ld("ciou_loss")(b1, b2, reduction="none")
-    assert np.isnan(theirs[0]) and np.isfinite(ours[0])
+    assert np.isnan(theirs[0]) and ours[0] == ld("diou_loss")(b1[:1], b2[:1])
     assert_close(ours[1:], torch.from_numpy(theirs[1:]))
     # Without the aspect term (DIoU) the point is finite in torchvision too.
     assert_close(
