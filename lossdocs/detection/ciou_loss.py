@@ -22,7 +22,7 @@ def ciou_loss(boxes1, boxes2, *, eps=1e-7, reduction="mean"):
     .. math::
 
         \ell(A, B) = 1 - \mathrm{IoU} + \frac{\rho^2(a, b)}{c^2 + \epsilon}
-        + \alpha v, \quad
+        + \alpha v, \\
         v = \frac{4}{\pi^2}\left(\arctan\frac{w_B}{h_B}
         - \arctan\frac{w_A}{h_A}\right)^2, \quad
         \alpha = \frac{v}{1 - \mathrm{IoU} + v + \epsilon}
