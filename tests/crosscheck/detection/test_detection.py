@@ -52,7 +52,8 @@ def tv_generalized_box_iou(boxes1, boxes2):
     return iou - (areai - union) / areai
 
 
-def tv_generalized_box_iou_loss(boxes1, boxes2, reduction="none", eps=1e-7):
+def tv_loss_inter_union(boxes1, boxes2):
+    """torchvision's ``_loss_inter_union`` (ops/_utils.py), used by its GIoU, DIoU and CIoU."""
     x1, y1, x2, y2 = boxes1.unbind(dim=-1)
     x1g, y1g, x2g, y2g = boxes2.unbind(dim=-1)
     xkis1, ykis1 = torch.max(x1, x1g), torch.max(y1, y1g)
@@ -61,6 +62,13 @@ def tv_generalized_box_iou_loss(boxes1, boxes2, reduction="none", eps=1e-7):
     mask = (ykis2 > ykis1) & (xkis2 > xkis1)
     intsctk[mask] = (xkis2[mask] - xkis1[mask]) * (ykis2[mask] - ykis1[mask])
     unionk = (x2 - x1) * (y2 - y1) + (x2g - x1g) * (y2g - y1g) - intsctk
+    return intsctk, unionk
+
+
+def tv_generalized_box_iou_loss(boxes1, boxes2, reduction="none", eps=1e-7):
+    intsctk, unionk = tv_loss_inter_union(boxes1, boxes2)
+    x1, y1, x2, y2 = boxes1.unbind(dim=-1)
+    x1g, y1g, x2g, y2g = boxes2.unbind(dim=-1)
     iouk = intsctk / (unionk + eps)
     xc1, yc1 = torch.min(x1, x1g), torch.min(y1, y1g)
     xc2, yc2 = torch.max(x2, x2g), torch.max(y2, y2g)

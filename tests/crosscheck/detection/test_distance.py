@@ -20,22 +20,16 @@ copied below from pytorch/vision (read with the search tool):
   ``loss = diou_loss + alpha * v``.
 """
 
+import sys
+from pathlib import Path
+
 import numpy as np
 import pytest
 import torch
 from _xcheck import REDUCTIONS, assert_close, ld, tt
 
-
-def tv_loss_inter_union(boxes1, boxes2):
-    x1, y1, x2, y2 = boxes1.unbind(dim=-1)
-    x1g, y1g, x2g, y2g = boxes2.unbind(dim=-1)
-    xkis1, ykis1 = torch.max(x1, x1g), torch.max(y1, y1g)
-    xkis2, ykis2 = torch.min(x2, x2g), torch.min(y2, y2g)
-    intsctk = torch.zeros_like(x1)
-    mask = (ykis2 > ykis1) & (xkis2 > xkis1)
-    intsctk[mask] = (xkis2[mask] - xkis1[mask]) * (ykis2[mask] - ykis1[mask])
-    unionk = (x2 - x1) * (y2 - y1) + (x2g - x1g) * (y2g - y1g) - intsctk
-    return intsctk, unionk
+sys.path.insert(0, str(Path(__file__).parent))  # --import-mode=importlib: the sibling module
+from test_detection import _boxes, tv_loss_inter_union
 
 
 def tv_diou_iou_loss(boxes1, boxes2, eps=1e-7):
@@ -77,13 +71,6 @@ def tv_complete_box_iou_loss(boxes1, boxes2, reduction="none", eps=1e-7):
         alpha = v / (1 - iou + v + eps)
     loss = diou_loss + alpha * v
     return _reduce(loss, reduction)
-
-
-def _boxes(n, seed=0, dtype=np.float64):
-    rng = np.random.default_rng(seed)
-    xy = rng.uniform(0, 10, (n, 2))
-    wh = rng.uniform(0.1, 6, (n, 2))
-    return np.concatenate([xy, xy + wh], axis=1).astype(dtype)
 
 
 # Identical, nested (concentric and not), partial overlap, disjoint, touching along an
