@@ -168,3 +168,26 @@ def test_diou_gradient_inside_a_containing_box_by_autograd():
     tv_distance_box_iou_loss(box, target, eps=0.0).sum().backward()
     expected = 2 * (np.array([3.0, 7.0]) - 5.0) / 200
     np.testing.assert_allclose(centre.grad.numpy(), expected, rtol=1e-12)
+
+
+def test_the_pages_torchvision_numbers():
+    # docs/edge-cases.md (edge-ciou-eps): torchvision's CIoU with eps = 0.5 is 0.9392 for
+    # the square and the 4 x 2 box, lossdocs' 0.9464; at the default both give 0.9400.
+    a, b = np.array([[0.0, 0.0, 2.0, 2.0]]), np.array([[1.0, 0.0, 5.0, 2.0]])
+    assert tv_complete_box_iou_loss(tt(a), tt(b), eps=0.5).item() == pytest.approx(0.9392, abs=5e-5)
+    assert ld("ciou_loss")(a, b, eps=0.5) == pytest.approx(0.9464, abs=5e-5)
+    assert tv_complete_box_iou_loss(tt(a), tt(b)).item() == pytest.approx(0.9400, abs=5e-5)
+    # docs/detection/iou-losses.md: d CIoU / d w for a w x 2 box at the centre of a 4 x 2
+    # target, w = 2: torchvision's backward pass (alpha held) gives -0.2550; differentiating
+    # alpha too (a finite difference of the loss) gives -0.2582.
+    w = torch.tensor(2.0, requires_grad=True)
+    box = torch.stack([2 - w / 2, torch.tensor(0.0), 2 + w / 2, torch.tensor(2.0)])[None]
+    wide = torch.tensor([[0.0, 0.0, 4.0, 2.0]])
+    tv_complete_box_iou_loss(box, wide, eps=0.0).sum().backward()
+    assert w.grad.item() == pytest.approx(-0.2550, abs=5e-5)
+    h = 1e-6
+
+    def loss(width):
+        return ld("ciou_loss")([[2 - width / 2, 0.0, 2 + width / 2, 2.0]], wide.numpy(), eps=0.0)
+
+    assert (loss(2 + h) - loss(2 - h)) / (2 * h) == pytest.approx(-0.2582, abs=5e-5)
