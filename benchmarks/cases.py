@@ -245,6 +245,8 @@ CASES = [
         size="pairs N*M",
     ),
     Case("giou_loss", _box_pairs, tc.giou_loss, "torchvision generalized_box_iou_loss", size="N*4"),
+    Case("diou_loss", _box_pairs, tc.diou_loss, "torchvision distance_box_iou_loss", size="N*4"),
+    Case("ciou_loss", _box_pairs, tc.ciou_loss, "torchvision complete_box_iou_loss", size="N*4"),
     Case("info_nce", _embeddings, tc.info_nce, "normalize + cross_entropy", True, 0, "N*D, D=64"),
     Case(
         "triplet_margin_loss",

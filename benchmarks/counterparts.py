@@ -9,9 +9,12 @@ copies that the PyTorch cross-check (tests/crosscheck) already holds:
   (commit 148ddaa), in ``tests/crosscheck/classification/test_focal_loss.py``;
 - ``box_iou`` / ``generalized_box_iou`` (with ``_box_inter_union``):
   ``torchvision/ops/boxes.py`` (commit 2f3a43f), in
-  ``tests/crosscheck/detection/test_detection.py``;
+  ``tests/crosscheck/detection/_xhelpers.py`` and ``test_box_iou.py``;
 - ``generalized_box_iou_loss``: ``torchvision/ops/giou_loss.py`` (commit 90a8f70),
-  in ``tests/crosscheck/detection/test_detection.py``.
+  in ``tests/crosscheck/detection/test_giou_loss.py``;
+- ``distance_box_iou_loss`` / ``complete_box_iou_loss``:
+  ``torchvision/ops/diou_loss.py`` and ``ciou_loss.py``, in
+  ``tests/crosscheck/detection/test_distance.py``.
 
 Losses torch has no function for (hinge, exponential, 0-1, Dice, Jaccard, mIoU,
 softmax focal, entropy, JS) are the same formula written in torch ops.
@@ -31,23 +34,33 @@ from torch.distributions import Normal, kl_divergence
 _CROSSCHECK = Path(__file__).resolve().parents[1] / "tests" / "crosscheck"
 for _folder in (_CROSSCHECK, _CROSSCHECK / "detection", _CROSSCHECK / "classification"):
     sys.path.insert(0, str(_folder))
-from test_detection import (  # noqa: E402
-    tv_box_iou as box_iou,
-)
-from test_detection import (  # noqa: E402
-    tv_generalized_box_iou as generalized_box_iou,
-)
-from test_detection import (  # noqa: E402
-    tv_generalized_box_iou_loss,
+from detection._xhelpers import tv_generalized_box_iou as generalized_box_iou  # noqa: E402
+from test_box_iou import tv_box_iou as box_iou  # noqa: E402
+from test_distance import (  # noqa: E402
+    tv_complete_box_iou_loss,
+    tv_distance_box_iou_loss,
 )
 from test_focal_loss import tv_sigmoid_focal_loss as sigmoid_focal_loss  # noqa: E402
+from test_giou_loss import tv_generalized_box_iou_loss  # noqa: E402
 
-__all__ = ["box_iou", "generalized_box_iou", "giou_loss", "sigmoid_focal_loss"]
+__all__ = [
+    "box_iou", "generalized_box_iou", "giou_loss", "diou_loss", "ciou_loss", "sigmoid_focal_loss",
+]  # fmt: skip
 
 
 def giou_loss(boxes1, boxes2):
     """torchvision.ops.generalized_box_iou_loss with reduction 'mean' (its default: 'none')."""
     return tv_generalized_box_iou_loss(boxes1, boxes2, reduction="mean")
+
+
+def diou_loss(boxes1, boxes2):
+    """torchvision.ops.distance_box_iou_loss with reduction 'mean' (its default: 'none')."""
+    return tv_distance_box_iou_loss(boxes1, boxes2, reduction="mean")
+
+
+def ciou_loss(boxes1, boxes2):
+    """torchvision.ops.complete_box_iou_loss with reduction 'mean' (its default: 'none')."""
+    return tv_complete_box_iou_loss(boxes1, boxes2, reduction="mean")
 
 
 def _reduce(loss, reduction):

@@ -70,6 +70,8 @@ from .contrastive import (
 from .detection import (
     box_area,
     box_iou,
+    ciou_loss,
+    diou_loss,
     generalized_box_iou,
     giou_loss,
 )
@@ -202,6 +204,8 @@ __all__ = [
     "box_iou",
     "generalized_box_iou",
     "giou_loss",
+    "diou_loss",
+    "ciou_loss",
     # contrastive
     "contrastive_loss",
     "triplet_margin_loss",

@@ -81,6 +81,8 @@ EXAMPLES = {
     "box_iou": ((BOXES, BOXES2), {}, (0, 1)),
     "generalized_box_iou": ((BOXES, BOXES2), {}, (0, 1)),
     "giou_loss": ((BOXES, BOXES2), {}, (0, 1)),
+    "diou_loss": ((BOXES, BOXES2), {}, (0, 1)),
+    "ciou_loss": ((BOXES, BOXES2), {}, (0, 1)),
     "info_nce": ((Q, K), {}, (0, 1)),
     "info_nce_grad": ((Q, K), {}, (0, 1)),
     "entropy": ((DIST,), {}, (0,)),

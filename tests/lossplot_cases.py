@@ -185,9 +185,25 @@ def _temperature(p: np.ndarray, q: dict[str, float]) -> list[np.ndarray]:
     return [lossdocs.sigmoid(logit / t), lossdocs.sigmoid((logit + np.log(9)) / t - np.log(9)), p]
 
 
+def _box_losses(dx: np.ndarray, p: dict[str, float]) -> list[np.ndarray]:
+    # By another route: a w x 2 box at offset dx against the 2 x 2 target at the origin,
+    # every area and length written out (eps = 1e-7 where torchvision adds it).
+    w, eps = p["w"], 1e-7
+    lo, hi = dx - w / 2, dx + w / 2
+    inter = np.clip(np.minimum(hi, 1) - np.maximum(lo, -1), 0, None) * 2
+    union = 2 * w + 4 - inter
+    hull_w = np.maximum(hi, 1) - np.minimum(lo, -1)
+    iou = inter / (union + eps)
+    diou = 1 - iou + dx**2 / (hull_w**2 + 4 + eps)
+    v = 4 / np.pi**2 * (np.pi / 4 - np.arctan(w / 2)) ** 2
+    giou = 1 - iou + (2 * hull_w - union) / (2 * hull_w + eps)
+    return [diou, diou + v / (1 - iou + v + eps) * v, giou, 1 - inter / union]
+
+
 CASES: dict[str, list[Case]] = {
     "detection/focal-loss.html": [_focal],
     "detection/smooth-l1-vs-huber.html": [_robust, _robust_grad],
+    "detection/iou-losses.html": [_box_losses],
     "contrastive/infonce.html": [_infonce],
     "classification/ce-design.html": [_label_smoothing],
     "generative/diffusion.html": [_min_snr],

@@ -54,7 +54,14 @@ API = {
         "dice_coefficient",
         "jaccard_index",
     ],
-    "detection": ["box_area", "box_iou", "generalized_box_iou", "giou_loss"],
+    "detection": [
+        "box_area",
+        "box_iou",
+        "generalized_box_iou",
+        "giou_loss",
+        "diou_loss",
+        "ciou_loss",
+    ],
     "contrastive": [
         "contrastive_loss",
         "triplet_margin_loss",

@@ -93,6 +93,13 @@ CASES = [
     (L.binary_cross_entropy_with_logits, (E, E), {}, ValueError, "empty"),
     (L.cross_entropy, (E, np.empty(0, dtype=int)), {}, ValueError, "empty"),
     (L.giou_loss, (np.empty((0, 4)), np.empty((0, 4))), {}, ValueError, "empty"),
+    # DIoU and CIoU (issue 18): the box checks and eps of giou_loss
+    (L.diou_loss, (BOX, BAD_BOX), {}, ValueError, "boxes2"),
+    (L.ciou_loss, (BAD_BOX, BOX), {}, ValueError, "boxes1"),
+    (L.diou_loss, (BOX, BOX), {"eps": -1e-7}, ValueError, "eps"),
+    (L.ciou_loss, (BOX, BOX), {"eps": None}, TypeError, "eps"),
+    (L.ciou_loss, (BOX, BOX), {"reduction": "avg"}, ValueError, "reduction"),
+    (L.diou_loss, (np.empty((0, 4)), np.empty((0, 4))), {}, ValueError, "empty"),
     # representation learning (issue 16): shapes, labels, hyperparameters, zero rows
     (L.contrastive_loss, (Q, Q[:1], [1, 0]), {}, ValueError, "emb2"),
     (L.contrastive_loss, (Q, Q, [1, 0, 1]), {}, ValueError, r"target must have shape \(N,\)"),

@@ -29,6 +29,7 @@ NONNEG = {
     "binary_cross_entropy", "binary_cross_entropy_with_logits", "hinge", "exponential",
     "logistic", "focal_loss", "jaccard_loss", "dice_loss", "info_nce", "entropy",
     "kl_divergence", "js_divergence", "gaussian_kl", "box_area", "giou_loss", "vae_loss",
+    "diou_loss", "ciou_loss",
     "diffusion_loss",
     "quantile_loss", "log_cosh",
 }  # fmt: skip

@@ -521,7 +521,7 @@ LATIN_NAMES = {"focal", "loss", "huber", "smooth", "moco", "infonce", "retinanet
                "dpo", "ipo", "ppo", "grpo", "bradley", "terry",
                "clip", "siglip", "arcface", "cosface", "softmax", "insightface",
                "cat",
-               "ece", "nll"}  # fmt: skip
+               "ece", "nll", "diou", "ciou"}  # fmt: skip
 
 
 def _words(fig):
@@ -631,3 +631,23 @@ def test_label_smoothing_figure(gallery):
     # Smoothing lowers the test ECE here without costing accuracy.
     assert g["ece"]["smooth"] < 0.6 * g["ece"]["hard"]
     assert g["accuracy"]["smooth"] >= g["accuracy"]["hard"] - 0.01
+
+
+def test_iou_losses_flat_where_the_page_says(gallery):
+    g = ns(gallery, "plot_iou_losses")
+    slide, inside, stretch = g["slide"], g["inside"], g["stretch"]
+    disjoint = g["offset"] >= 2  # two 2 x 2 boxes whose centres are 2 or more apart
+    assert np.all(slide["iou"][disjoint] == 1)
+    assert np.all(np.diff(slide["GIoU"][disjoint]) > 0) and np.all(
+        np.diff(slide["DIoU"][disjoint]) > 0
+    )
+    np.testing.assert_allclose(slide["CIoU"], slide["DIoU"], atol=1e-15)  # one shape: v = 0
+    # Inside the 10 x 10 target: GIoU is 1 - 4/100 everywhere, DIoU is smallest at the centre.
+    np.testing.assert_allclose(inside["GIoU"], 0.96, rtol=1e-9)  # eps = 1e-7 in the ratio
+    assert g["centre"][np.argmin(inside["DIoU"])] == pytest.approx(5.0)
+    # Concentric stretching: no centre distance, so DIoU is the IoU loss; CIoU adds a term
+    # that is 0 for the square and grows with the ratio either way.
+    np.testing.assert_allclose(stretch["DIoU"], stretch["iou"], atol=1e-7)  # eps = 1e-7
+    term = g["aspect_term"]
+    assert term[np.argmin(np.abs(g["ratio"] - 1))] < 1e-12
+    assert np.all(term >= 0) and term[0] > 0.01 and term[-1] > 0.01

@@ -1,4 +1,4 @@
-"""Box geometry and box losses: area, IoU, generalized IoU and the GIoU loss.
+"""Box geometry and box losses: area, IoU, generalized IoU and the GIoU, DIoU and CIoU losses.
 
 One module per main function, named after it (its ``*_grad`` right below it);
 see "Where code lives" in CONTRIBUTING.md.
@@ -9,6 +9,12 @@ from .box_area import (
 )
 from .box_iou import (
     box_iou,
+)
+from .ciou_loss import (
+    ciou_loss,
+)
+from .diou_loss import (
+    diou_loss,
 )
 from .generalized_box_iou import (
     generalized_box_iou,
@@ -22,4 +28,6 @@ __all__ = [
     "box_iou",
     "generalized_box_iou",
     "giou_loss",
+    "diou_loss",
+    "ciou_loss",
 ]

@@ -6,7 +6,7 @@ from detection._helpers import box_sets
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lossdocs import box_area, box_iou, generalized_box_iou, giou_loss
+from lossdocs import box_area, box_iou, ciou_loss, diou_loss, generalized_box_iou, giou_loss
 
 A = [0.0, 0.0, 2.0, 2.0]
 BOX_FUNCS = [box_iou, generalized_box_iou]
@@ -97,7 +97,7 @@ def test_nan_propagates():
     assert np.isnan(box_area(a)[1])
 
 
-@pytest.mark.parametrize("func", [*BOX_FUNCS, giou_loss])
+@pytest.mark.parametrize("func", [*BOX_FUNCS, giou_loss, diou_loss, ciou_loss])
 @pytest.mark.parametrize("which", ["boxes1", "boxes2"])
 @pytest.mark.parametrize(
     "bad",
@@ -115,17 +115,25 @@ def test_other_bad_inputs():
         box_area([[0, 0, -1, 1]])
     with pytest.raises(ValueError, match=r"y1 < y0"):
         box_area([[0, 3, 1, 1]])
-    with pytest.raises(ValueError, match="boxes2"):
-        giou_loss([A, A], [A])
-    with pytest.raises(ValueError, match="eps"):
-        giou_loss([A], [A], eps=-1e-7)
-    with pytest.raises(TypeError, match="eps"):
-        giou_loss([A], [A], eps="small")
-    with pytest.raises(ValueError, match="reduction"):
-        giou_loss([A], [A], reduction="avg")
     with pytest.raises(TypeError, match="boxes1"):
         box_iou([["a", "b", "c", "d"]], [A])
 
+
+@pytest.mark.parametrize("loss", [giou_loss, diou_loss, ciou_loss])
+def test_bad_inputs_of_the_box_losses(loss):
+    with pytest.raises(ValueError, match="boxes2"):
+        loss([A, A], [A])
+    with pytest.raises(ValueError, match="eps"):
+        loss([A], [A], eps=-1e-7)
+    with pytest.raises(TypeError, match="eps"):
+        loss([A], [A], eps="small")
+    with pytest.raises(ValueError, match="reduction"):
+        loss([A], [A], reduction="avg")
+    with pytest.raises(TypeError, match="boxes1"):
+        loss([["a", "b", "c", "d"]], [A])
+
+
+# Issue 11's reproducers: the ratios are scale-invariant at every scale.
 
 SCALES64 = [5e-320, 1e-300, 1e-170, 1e-154, 1.0, 1e154, 1e200, 1.7e308]
 

@@ -1,7 +1,9 @@
 """triplet_margin_loss against torch.nn.functional.triplet_margin_loss (and its module forms).
 
 Also TripletMarginWithDistanceLoss with its default distance (pairwise_distance),
-the page's worked example, and the eps convention of pairwise_distance.
+the page's worked examples (a distance the reader computes, fed to
+margin_ranking_loss: cosine, L1 and squared Euclidean, with and without swap),
+and the eps convention of pairwise_distance.
 """
 
 import math
@@ -66,3 +68,59 @@ def test_margin_zero_is_refused_by_both():
         F.triplet_margin_loss(z, z, z, margin=0.0)
     with pytest.raises(ValueError, match="margin"):
         ld("triplet_margin_loss")(np.zeros((1, 2)), np.zeros((1, 2)), np.zeros((1, 2)), margin=0)
+
+
+# TripletMarginWithDistanceLoss with any distance (issue 19): the triplet page's recipe,
+# the distances computed by the reader and fed to lossdocs' margin_ranking_loss as
+# (d_an, d_ap) with target +1, against the torch module with the same distance.
+
+DISTANCES = {
+    "cosine": (
+        lambda x, y: 1 - np.sum(x * y, 1) / (np.linalg.norm(x, axis=1) * np.linalg.norm(y, axis=1)),
+        lambda x, y: 1 - F.cosine_similarity(x, y),
+    ),
+    "l1": (lambda x, y: np.abs(x - y).sum(1), lambda x, y: (x - y).abs().sum(1)),
+    "squared": (lambda x, y: ((x - y) ** 2).sum(1), lambda x, y: ((x - y) ** 2).sum(1)),
+}
+
+
+def _with_distance(distance, anchor, positive, negative, *, margin, swap, reduction):
+    d_ap, d_an = distance(anchor, positive), distance(anchor, negative)
+    if swap:
+        d_an = np.minimum(d_an, distance(positive, negative))
+    target = np.ones(len(d_ap))
+    return ld("margin_ranking_loss")(d_an, d_ap, target, margin=margin, reduction=reduction)
+
+
+@pytest.mark.parametrize("reduction", REDUCTIONS)
+@pytest.mark.parametrize("swap", [False, True])
+@pytest.mark.parametrize("margin", [0.2, 1.0])
+@pytest.mark.parametrize("name", DISTANCES)
+def test_with_distance_loss_any_distance(name, margin, swap, reduction):
+    ours, theirs = DISTANCES[name]
+    module = torch.nn.TripletMarginWithDistanceLoss(
+        distance_function=theirs, margin=margin, swap=swap, reduction=reduction
+    )
+    expected = module(tt(A), tt(P), tt(N))  # rows of any norm: the cosine normalises them
+    got = _with_distance(ours, A, P, N, margin=margin, swap=swap, reduction=reduction)
+    assert_close(got, expected)
+
+
+def test_with_distance_loss_the_triplet_page_numbers():
+    a = np.array([[1.0, 0.0], [0.0, 3.0]])
+    p = np.array([[2.0, 1.0], [1.0, 1.0]])
+    n = np.array([[1.0, 1.0], [-1.0, 2.0]])
+    ours, theirs = DISTANCES["cosine"]
+    for swap, shown in [(False, [0.0127, 0.3873]), (True, [0.2543, 0.3873])]:
+        module = torch.nn.TripletMarginWithDistanceLoss(
+            distance_function=theirs, margin=0.2, swap=swap, reduction="none"
+        )
+        expected = module(tt(a), tt(p), tt(n))
+        got = _with_distance(ours, a, p, n, margin=0.2, swap=swap, reduction="none")
+        assert_close(got, expected)
+        np.testing.assert_allclose(expected.numpy(), shown, atol=5e-5)  # the page's 4 digits
+    # The Euclidean distance without eps is triplet_margin_loss(eps=0).
+    module = torch.nn.TripletMarginWithDistanceLoss(
+        distance_function=lambda x, y: (x - y).norm(dim=1)
+    )
+    assert_close(ld("triplet_margin_loss")(a, p, n, eps=0.0), module(tt(a), tt(p), tt(n)))

@@ -45,6 +45,19 @@ def tv_generalized_box_iou(boxes1, boxes2):
     return iou - (areai - union) / areai
 
 
+def tv_loss_inter_union(boxes1, boxes2):
+    """torchvision's ``_loss_inter_union`` (ops/_utils.py), used by its GIoU, DIoU and CIoU."""
+    x1, y1, x2, y2 = boxes1.unbind(dim=-1)
+    x1g, y1g, x2g, y2g = boxes2.unbind(dim=-1)
+    xkis1, ykis1 = torch.max(x1, x1g), torch.max(y1, y1g)
+    xkis2, ykis2 = torch.min(x2, x2g), torch.min(y2, y2g)
+    intsctk = torch.zeros_like(x1)
+    mask = (ykis2 > ykis1) & (xkis2 > xkis1)
+    intsctk[mask] = (xkis2[mask] - xkis1[mask]) * (ykis2[mask] - ykis1[mask])
+    unionk = (x2 - x1) * (y2 - y1) + (x2g - x1g) * (y2g - y1g) - intsctk
+    return intsctk, unionk
+
+
 def _boxes(n, seed=0, dtype=np.float64):
     rng = np.random.default_rng(seed)
     xy = rng.uniform(0, 10, (n, 2))

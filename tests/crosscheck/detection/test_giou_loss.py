@@ -10,18 +10,14 @@ from detection._xhelpers import (
     SPECIAL_2,
     _boxes,
     tv_generalized_box_iou,
+    tv_loss_inter_union,
 )
 
 
 def tv_generalized_box_iou_loss(boxes1, boxes2, reduction="none", eps=1e-7):
+    intsctk, unionk = tv_loss_inter_union(boxes1, boxes2)
     x1, y1, x2, y2 = boxes1.unbind(dim=-1)
     x1g, y1g, x2g, y2g = boxes2.unbind(dim=-1)
-    xkis1, ykis1 = torch.max(x1, x1g), torch.max(y1, y1g)
-    xkis2, ykis2 = torch.min(x2, x2g), torch.min(y2, y2g)
-    intsctk = torch.zeros_like(x1)
-    mask = (ykis2 > ykis1) & (xkis2 > xkis1)
-    intsctk[mask] = (xkis2[mask] - xkis1[mask]) * (ykis2[mask] - ykis1[mask])
-    unionk = (x2 - x1) * (y2 - y1) + (x2g - x1g) * (y2g - y1g) - intsctk
     iouk = intsctk / (unionk + eps)
     xc1, yc1 = torch.min(x1, x1g), torch.min(y1, y1g)
     xc2, yc2 = torch.max(x2, x2g), torch.max(y2, y2g)
