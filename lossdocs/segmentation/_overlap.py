@@ -166,7 +166,7 @@ def _tversky(probs, target, alpha, beta, smooth, eps, axis, reduction, *, grad=F
 
 
 def _tversky_loss(probs, target, alpha, beta, smooth, eps, axis, reduction):
-    """Per-sample ``1 - TI``, unreduced (the shape of the axes not summed); all arguments checked."""
+    """Per-sample ``1 - TI``, unreduced (the shape of the axes not summed); arguments checked."""
     o, num, den, _, _ = _tversky(probs, target, alpha, beta, smooth, eps, axis, reduction)
     return _one_minus_ratio(num, den, o, "none")
 

@@ -34,7 +34,8 @@ def focal_tversky_loss(
 
         \mathcal{L}_{FT} = \left(1 - \mathrm{TI}\right)^{\gamma},\qquad
         \mathrm{TI} = \frac{\mathrm{TP} + s}
-            {\max\left(\mathrm{TP} + \alpha \mathrm{FP} + \beta \mathrm{FN} + s,\ \varepsilon\right)}
+            {\max\left(\mathrm{TP} + \alpha \mathrm{FP} + \beta \mathrm{FN} + s,
+            \ \varepsilon\right)}
 
     per sample, with :math:`\mathrm{TP}`, :math:`\mathrm{FP}`,
     :math:`\mathrm{FN}` the soft counts of :func:`tversky_loss` and
