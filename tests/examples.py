@@ -113,4 +113,9 @@ EXAMPLES = {
     "z_loss": ((Z,), {}, (0,)),
     "load_balancing_loss": ((Z,), {"top_k": 2}, (0,)),
     "distillation_loss": ((Z, Z2), {"temperature": 2.0}, (0, 1)),
+    "tversky_loss": ((P, Y01), {}, (0, 1)),
+    "tversky_loss_grad": ((P, Y01), {}, (0, 1)),
+    "focal_tversky_loss": ((P, Y01), {}, (0, 1)),
+    "generalized_dice_loss": ((P[None], Y01[None]), {}, (0, 1)),  # (N=1, C=2, 3 pixels)
+    "generalized_dice_loss_grad": ((P[None], Y01[None]), {}, (0, 1)),
 }  # fmt: skip

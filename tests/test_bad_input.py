@@ -175,6 +175,12 @@ CASES = [
     (L.group_advantages, ([1.0, 2.0],), {"eps": -1e-4}, ValueError, "eps must be >= 0"),
     (L.kl_estimate, ([-1.0], [-1.0]), {"kind": "k4"}, ValueError, "kind must be one of"),
     (L.kl_estimate, ([0.5], [-1.0]), {}, ValueError, "logp must hold log-probabilities"),
+    # segmentation beyond Dice (issue 18)
+    (L.tversky_loss, (P, Y01), {"alpha": -0.3}, ValueError, "alpha must be >= 0"),
+    (L.tversky_loss_grad, (P, Y01), {"beta": np.inf}, ValueError, "beta must be finite"),
+    (L.focal_tversky_loss, (P, Y01), {"gamma": 0.0}, ValueError, "gamma must be > 0"),
+    (L.generalized_dice_loss, (P[0], Y01[0]), {}, ValueError, r"must have shape \(N, C"),
+    (L.generalized_dice_loss_grad, (P[None], Y01[None]), {"eps": -1.0}, ValueError, "eps must be"),
 ]
 
 

@@ -179,11 +179,12 @@ def _generalized_dice(probs, target, eps, reduction, *, grad=False):
     are every axis but the first and ``n`` the number of samples; the weights
     ``w`` have shape (N, C, 1, ...).
     """
-    ndim = np.ndim(probs)
+    p, t = as_floats(probs=probs, target=target)  # the arrays' ndim, for the pixel axes
+    ndim = p.ndim
     if ndim < 2:
         raise ValueError(f"probs must have shape (N, C, ...), got {ndim} dimension(s)")
     pixel_axes = tuple(range(2, ndim))
-    o = _overlap(probs, target, 0.0, eps, pixel_axes, "sum", grad=grad)
+    o = _overlap(p, t, 0.0, eps, pixel_axes, "sum", grad=grad)
     check_reduction(reduction, allow_none=not grad)
     if o.p.shape[1] == 0:
         raise ValueError("probs must have at least one class (axis 1 of (N, C, ...))")
