@@ -503,7 +503,7 @@ LATIN_NAMES = {"focal", "loss", "huber", "smooth", "moco", "infonce", "retinanet
                "logit", "minimax", "wgan", "hinge", "ddpm", "snr", "min",
                "dpo", "ipo", "ppo", "grpo", "bradley", "terry",
                "clip", "siglip", "arcface", "cosface", "softmax", "insightface",
-               "cat"}  # fmt: skip
+               "cat", "tversky", "fp", "fn"}  # fmt: skip
 
 
 def _words(fig):
