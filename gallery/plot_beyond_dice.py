@@ -26,7 +26,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from lossdocs import dice_loss, focal_tversky_loss, tversky_loss
-from lossdocs.plotting import annotate, texts, use_style
+from lossdocs.plotting import COLORS, annotate, texts, use_style
 
 use_style()
 t = texts(
@@ -41,6 +41,7 @@ t = texts(
             "symmetric": "1 FP ≈ 1 FN",
             "steep": "1 FN ≈ 2.3 FP",
             "lifted": "small losses\nlifted",
+            "point": "FP = FN = 10",
         },
         "zh_CN": {
             "dice": "Dice\n（α = β = 0.5）",
@@ -52,6 +53,7 @@ t = texts(
             "symmetric": "1 个 FP ≈ 1 个 FN",
             "steep": "1 个 FN ≈ 2.3 个 FP",
             "lifted": "小损失\n被抬高",
+            "point": "FP = FN = 10",
         },
     }
 )
@@ -77,7 +79,8 @@ losses = {
 # Tversky's is about ``(0.3 FP + 0.7 FN) / 100``, so its contours are
 # flatter: one miss is worth 2.3 extra pixels. The focal Tversky's power
 # 0.75 moves every contour towards the origin: a nearly right prediction
-# already has a visible loss.
+# already has a visible loss: at the marked point (10 of each error) Dice and
+# Tversky give 0.1, the focal Tversky loss 0.1^0.75 = 0.18.
 fig, axes = plt.subplots(1, 3, figsize=(8.0, 3.6), sharey=True)
 levels = np.linspace(0.1, 0.9, 9)
 for ax, key in zip(axes, losses, strict=True):
@@ -88,9 +91,12 @@ for ax, key in zip(axes, losses, strict=True):
     ax.set_title(t(key), fontsize=9)
     ax.set_xlabel(t("fp"))
     ax.set_aspect("equal")
+    ax.plot([10], [10], "o", color=COLORS["vermillion"], ms=5, label=t("point"))
 axes[0].set_ylabel(t("fn"))
 annotate(axes[0], t("symmetric"), (11, 11), (30, 50), fontsize=8)
 annotate(axes[1], t("steep"), (14, 6), (30, 50), fontsize=8)
 annotate(axes[2], t("lifted"), (10, 10), (30, 50), fontsize=8)
-fig.colorbar(image, ax=axes, shrink=0.7, label=t("loss"))
+axes[2].legend(loc="upper right", fontsize=8)
+colorbar = fig.colorbar(image, ax=axes, shrink=0.7)
+colorbar.ax.set_title(t("loss"), fontsize=9)
 plt.show()
