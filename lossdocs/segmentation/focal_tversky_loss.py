@@ -43,12 +43,12 @@ def focal_tversky_loss(
 
     Parameters
     ----------
-    probs, target, alpha, beta, smooth, eps, axis
+    probs, target, alpha, beta
         As for :func:`tversky_loss`.
     gamma : float, default 0.75
         The exponent; must be > 0 and finite. The paper's :math:`1/\gamma`
         with its :math:`\gamma = 4/3`.
-    reduction
+    smooth, eps, axis, reduction
         As for :func:`tversky_loss`.
 
     Returns

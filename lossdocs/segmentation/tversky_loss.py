@@ -90,7 +90,7 @@ def tversky_loss(
     .. [1] S. S. M. Salehi, D. Erdogmus and A. Gholipour, "Tversky Loss
        Function for Image Segmentation Using 3D Fully Convolutional Deep
        Networks", MLMI 2017.
-    .. [2] A. Tversky, "Features of Similarity", Psychological Review, 1977.
+    .. [2] Amos Tversky, "Features of Similarity", Psychological Review, 1977.
 
     Examples
     --------
