@@ -77,7 +77,9 @@ def generalized_dice_loss(probs, target, *, eps=1e-7, reduction="mean"):
     :math:`2 / \max_c \sum_i t_{ci}`. With soft targets a class of tiny
     target mass gets a huge weight; weights that overflow are repaired as
     absent classes, as MONAI's are. With ``C = 1`` the weight cancels and
-    the loss is :func:`dice_loss` (if the class is present).
+    the loss is :func:`dice_loss` (if the class is present). MONAI computes
+    the weights from ``ground_o.float()``, in float32 even for float64
+    input; here they are in the input's dtype.
 
     References
     ----------

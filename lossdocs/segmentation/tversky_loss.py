@@ -26,8 +26,8 @@ def tversky_loss(
         \mathcal{L}_T = 1 - \frac{\mathrm{TP} + s}
             {\max\left(\mathrm{TP} + \alpha \mathrm{FP} + \beta \mathrm{FN} + s,
             \ \varepsilon\right)},
-        \quad \mathrm{TP} = \sum_i p_i t_i,\
-        \mathrm{FP} = \sum_i p_i (1 - t_i),\
+        \quad \mathrm{TP} = \sum_i p_i t_i,\;
+        \mathrm{FP} = \sum_i p_i (1 - t_i),\;
         \mathrm{FN} = \sum_i (1 - p_i)\, t_i
 
     with :math:`p` = `probs`, :math:`t` = `target`, :math:`\alpha` = `alpha`,
