@@ -22,6 +22,7 @@ C = 10  # classes (and outcomes per row for the divergences)
 C_SEG = 21  # classes of the label maps (PASCAL VOC)
 D, QUEUE = 64, 63  # InfoNCE: embedding size, queued negatives (logits N x 64, as the query)
 SEG_N = 8  # samples of the soft segmentation masks
+SEG_C = 4  # classes of the generalised Dice's one-hot masks
 CTC_N, CTC_C = 32, 30  # CTC: sequences per batch, classes (blank included)
 
 
@@ -89,6 +90,13 @@ def _labels(n, rng):
 def _masks(n, rng):
     shape = (SEG_N, n // SEG_N)
     return rng.uniform(0, 1, shape), (rng.uniform(0, 1, shape) < 0.3).astype(float)
+
+
+def _class_masks(n, rng):
+    """Softmax-like probabilities and one-hot targets, (SEG_N, SEG_C, pixels)."""
+    p = rng.uniform(0, 1, (SEG_N, SEG_C, n // (SEG_N * SEG_C)))
+    labels = rng.integers(0, SEG_C, (SEG_N, n // (SEG_N * SEG_C)))
+    return p / p.sum(axis=1, keepdims=True), np.moveaxis(np.eye(SEG_C)[labels], -1, 1)
 
 
 def _label_maps(n, rng):
@@ -234,6 +242,16 @@ CASES = [
     Case("focal_loss", _logits01, _torch_ce_focal, "torchvision sigmoid_focal_loss", grad=True),
     Case("jaccard_loss", _masks, tc.jaccard_loss, "formula", grad=True, size="N*P, N=8"),
     Case("dice_loss", _masks, tc.dice_loss, "formula", grad=True, size="N*P, N=8"),
+    Case("tversky_loss", _masks, tc.tversky_loss, "formula", grad=True, size="N*P, N=8"),
+    Case("focal_tversky_loss", _masks, tc.focal_tversky_loss, "formula", size="N*P, N=8"),
+    Case(
+        "generalized_dice_loss",
+        _class_masks,
+        tc.generalized_dice_loss,
+        "MONAI formula",
+        grad=True,
+        size="N*C*P, N=8, C=4",
+    ),
     Case("confusion_matrix", _label_maps, tc.confusion_matrix, "torch.bincount", size="pixels"),
     Case("mean_iou", _label_maps, tc.mean_iou, "bincount + nanmean", size="pixels"),
     Case("box_iou", _box_sets, tc.box_iou, "torchvision box_iou", size="pairs N*M"),

@@ -101,6 +101,32 @@ def jaccard_loss(p, t, eps=1e-7):
     return (1 - inter / torch.clamp(union, min=eps)).mean()
 
 
+def tversky_loss(p, t, alpha=0.3, beta=0.7, eps=1e-7):
+    tp = (p * t).sum(_pixel_axes(p))
+    fp = (p * (1 - t)).sum(_pixel_axes(p))
+    fn = ((1 - p) * t).sum(_pixel_axes(p))
+    return (1 - tp / torch.clamp(tp + alpha * fp + beta * fn, min=eps)).mean()
+
+
+def focal_tversky_loss(p, t, gamma=0.75):
+    tp = (p * t).sum(_pixel_axes(p))
+    fp = (p * (1 - t)).sum(_pixel_axes(p))
+    fn = ((1 - p) * t).sum(_pixel_axes(p))
+    return ((1 - tp / torch.clamp(tp + 0.3 * fp + 0.7 * fn, min=1e-7)) ** gamma).mean()
+
+
+def generalized_dice_loss(p, t, eps=1e-7):
+    """MONAI's GeneralizedDiceLoss (square weights, absent classes at the sample's max)."""
+    axes = tuple(range(2, p.ndim))
+    t_sum = t.sum(axes)
+    w = torch.reciprocal(t_sum * t_sum)
+    infs = torch.isinf(w)
+    w = torch.where(infs, torch.where(infs, 0, w).amax(1, keepdim=True), w)
+    num = 2 * (w * (p * t).sum(axes)).sum(1)
+    den = (w * (p.sum(axes) + t_sum)).sum(1)
+    return (1 - num / torch.clamp(den, min=eps)).mean()
+
+
 def confusion_matrix(pred, target, num_classes):
     idx = (target * num_classes + pred).reshape(-1)
     return torch.bincount(idx, minlength=num_classes**2).reshape(num_classes, num_classes)

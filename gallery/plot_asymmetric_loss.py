@@ -58,7 +58,7 @@ t = texts(
         },
         "zh_CN": {
             "bce": "二元交叉熵",
-            "focal": r"焦点损失，$\gamma$ = 2",
+            "focal": r"Focal Loss，$\gamma$ = 2",
             "asl_noclip": r"非对称损失，$\gamma_-$ = 4，不偏移",
             "asl": r"非对称损失，$\gamma_-$ = 4，$m$ = 0.05",
             "p": "该标签的预测概率 $p$",

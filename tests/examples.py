@@ -138,4 +138,9 @@ EXAMPLES = {
     "logit_adjusted_cross_entropy_grad": ((Z, LABELS, np.array([0.6, 0.3, 0.1])), {}, (0, 2)),
     "expected_calibration_error": ((DIST, LABELS), {}, (0,)),
     "fit_temperature": ((Z, LABELS), {}, (0,)),
+    "tversky_loss": ((P, Y01), {}, (0, 1)),
+    "tversky_loss_grad": ((P, Y01), {}, (0, 1)),
+    "focal_tversky_loss": ((P, Y01), {}, (0, 1)),
+    "generalized_dice_loss": ((P[None], Y01[None]), {}, (0, 1)),  # (N=1, C=2, 3 pixels)
+    "generalized_dice_loss_grad": ((P[None], Y01[None]), {}, (0, 1)),
 }  # fmt: skip

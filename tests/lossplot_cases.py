@@ -200,6 +200,20 @@ def _box_losses(dx: np.ndarray, p: dict[str, float]) -> list[np.ndarray]:
     return [diou, diou + v / (1 - iou + v + eps) * v, giou, 1 - inter / union]
 
 
+def _tversky(e: np.ndarray, p: dict[str, float]) -> list[np.ndarray]:
+    # By another route: the counts of a 100-pixel target written out, TP / (TP + a FP + b FN)
+    # (denominator floored at eps = 1e-7 where TP = 0 and alpha, beta are 0).
+    fn, fp = np.maximum(-e, 0), np.maximum(e, 0)
+    tp = 100 - fn
+    tversky = 1 - tp / np.maximum(tp + p["alpha"] * fp + p["beta"] * fn, 1e-7)
+    dice = 1 - lossdocs.dice_coefficient(
+        (np.arange(300) >= fn[:, None]) & (np.arange(300) < 100 + fp[:, None]),
+        np.broadcast_to(np.arange(300) < 100, (e.size, 300)),
+        axis=1,
+    )
+    return [tversky, dice]
+
+
 CASES: dict[str, list[Case]] = {
     "detection/focal-loss.html": [_focal],
     "detection/smooth-l1-vs-huber.html": [_robust, _robust_grad],
@@ -218,4 +232,5 @@ CASES: dict[str, list[Case]] = {
     "regression/probabilistic.html": [_pinball],
     "classification/imbalance.html": [_logit_adjustment],
     "classification/calibration.html": [_temperature],
+    "segmentation/beyond-dice.html": [_tversky],
 }

@@ -53,6 +53,9 @@ API = {
         "mean_iou",
         "dice_coefficient",
         "jaccard_index",
+        "tversky_loss",
+        "focal_tversky_loss",
+        "generalized_dice_loss",
     ],
     "detection": [
         "box_area",
@@ -119,6 +122,8 @@ GRADS = [
     "asymmetric_loss_grad",
     "jaccard_loss_grad",
     "dice_loss_grad",
+    "tversky_loss_grad",
+    "generalized_dice_loss_grad",
     "info_nce_grad",
     "kl_divergence_grad",
     "gan_generator_loss_grad",

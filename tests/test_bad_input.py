@@ -290,6 +290,12 @@ CASES = [
     (L.fit_temperature, (Z + np.inf, [0, 1]), {}, ValueError, "logits must be finite"),
     (L.fit_temperature, (Z, [0, 1]), {"bounds": (2.0, 1.0)}, ValueError, "bounds must satisfy"),
     (L.fit_temperature, (Z, [0, 1]), {"bounds": None}, TypeError, "bounds must be a pair"),
+    # segmentation beyond Dice (issue 18)
+    (L.tversky_loss, (P, Y01), {"alpha": -0.3}, ValueError, "alpha must be >= 0"),
+    (L.tversky_loss_grad, (P, Y01), {"beta": np.inf}, ValueError, "beta must be finite"),
+    (L.focal_tversky_loss, (P, Y01), {"gamma": 0.0}, ValueError, "gamma must be > 0"),
+    (L.generalized_dice_loss, (P[0], Y01[0]), {}, ValueError, r"must have shape \(N, C"),
+    (L.generalized_dice_loss_grad, (P[None], Y01[None]), {"eps": -1.0}, ValueError, "eps must be"),
 ]
 
 

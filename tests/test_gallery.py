@@ -154,6 +154,19 @@ def test_regression_losses(gallery):
     assert g["huber_over_smooth_l1"] < 1e-12  # huber(delta=d) = d * smooth_l1(beta=d)
 
 
+def test_beyond_dice_counts(gallery):
+    g = ns(gallery, "plot_beyond_dice")
+    fp, fn, losses = g["fp"], g["fn"], g["losses"]
+    tp = 100 - fn
+    # The masks have the counts the axes say: Dice and Tversky from the counts themselves.
+    np.testing.assert_allclose(losses["dice"], ((fp + fn) / (2 * tp + fp + fn)).ravel())
+    expected = 1 - tp / np.maximum(tp + 0.3 * fp + 0.7 * fn, 1e-7)
+    np.testing.assert_allclose(losses["tversky"], expected.ravel())
+    np.testing.assert_allclose(losses["focal"], losses["tversky"] ** 0.75)
+    at = (fp.ravel() == 10) & (fn.ravel() == 10)  # the marked point
+    assert losses["dice"][at] == pytest.approx(0.1) and losses["tversky"][at] == pytest.approx(0.1)
+
+
 def test_surrogates_bound_the_zero_one_loss(gallery):
     g = ns(gallery, "plot_surrogate_losses")
     zero_one = g["curves"]["0-1 (misclassification)"]
@@ -521,7 +534,7 @@ LATIN_NAMES = {"focal", "loss", "huber", "smooth", "moco", "infonce", "retinanet
                "dpo", "ipo", "ppo", "grpo", "bradley", "terry",
                "clip", "siglip", "arcface", "cosface", "softmax", "insightface",
                "cat",
-               "ece", "nll", "diou", "ciou"}  # fmt: skip
+               "ece", "nll", "diou", "ciou", "tversky", "fp", "fn"}  # fmt: skip
 
 
 def _words(fig):

@@ -1,4 +1,4 @@
-"""Segmentation: soft Jaccard and Dice losses, and the hard-mask metrics IoU, mIoU and Dice.
+"""Segmentation: soft Jaccard, Dice, Tversky and generalised Dice losses; IoU, mIoU and Dice.
 
 One module per main function, named after it (its ``*_grad`` right below it);
 see "Where code lives" in CONTRIBUTING.md.
@@ -13,6 +13,13 @@ from .dice_coefficient import (
 from .dice_loss import (
     dice_loss,
     dice_loss_grad,
+)
+from .focal_tversky_loss import (
+    focal_tversky_loss,
+)
+from .generalized_dice_loss import (
+    generalized_dice_loss,
+    generalized_dice_loss_grad,
 )
 from .iou_from_confusion_matrix import (
     iou_from_confusion_matrix,
@@ -30,6 +37,10 @@ from .jaccard_loss import (
 from .mean_iou import (
     mean_iou,
 )
+from .tversky_loss import (
+    tversky_loss,
+    tversky_loss_grad,
+)
 
 __all__ = [
     "jaccard_loss",
@@ -42,4 +53,9 @@ __all__ = [
     "mean_iou",
     "dice_coefficient",
     "jaccard_index",
+    "tversky_loss",
+    "tversky_loss_grad",
+    "focal_tversky_loss",
+    "generalized_dice_loss",
+    "generalized_dice_loss_grad",
 ]

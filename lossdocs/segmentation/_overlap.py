@@ -80,8 +80,14 @@ def _sum_of_products(a, b, axes):
     return np.expand_dims(out, axes)
 
 
-def _overlap(probs, target, smooth, eps, axis, reduction, *, squared=False, grad=False):
-    """Validate every argument of a soft-overlap loss and compute its per-sample sums."""
+def _overlap(
+    probs, target, smooth, eps, axis, reduction, *, squared=False, grad=False, with_err=None
+):
+    """Validate every argument of a soft-overlap loss and compute its per-sample sums.
+
+    ``with_err`` (default: ``not grad``) computes ``err``, the Dice/Jaccard
+    numerator of ``1 - ratio``; a loss that builds its own (Tversky) skips it.
+    """
     smooth = check_real(smooth, "smooth", low=0, finite=True)
     eps = check_real(eps, "eps", low=0, finite=True)
     check_bool(squared, "squared")
@@ -101,10 +107,11 @@ def _overlap(probs, target, smooth, eps, axis, reduction, *, squared=False, grad
     else:
         card = np.sum(p, axis=axes, keepdims=True) + np.sum(t, axis=axes, keepdims=True)
     err = None  # only the losses need it (a gradient does not)
-    if not grad and squared:
+    with_err = not grad if with_err is None else with_err
+    if with_err and squared:
         d = p - t
         err = _sum_of_products(d, d, axes)
-    elif not grad:  # sum p (1 - t) + t (1 - p), each term >= 0
+    elif with_err:  # sum p (1 - t) + t (1 - p), each term >= 0
         err = _sum_of_products(p, 1 - t, axes) + _sum_of_products(t, 1 - p, axes)
     smooth, eps = in_dtype(smooth, "smooth", p.dtype), in_dtype(eps, "eps", p.dtype)
     return _Overlap(p, t, inter, card, err, smooth, eps, axes, n)
@@ -138,3 +145,71 @@ def _ratio_grad_coefs(num, den, o: _Overlap, reduction):
         if reduction == "mean":
             a, b = a / o.n, b / o.n
     return a.astype(o.p.dtype, copy=False), b.astype(o.p.dtype, copy=False)
+
+
+def _tversky(probs, target, alpha, beta, smooth, eps, axis, reduction, *, grad=False):
+    """Validate a Tversky call; return its overlap, numerator and denominator (before eps).
+
+    The ``err`` of the returned overlap is ``alpha FP + beta FN``, the denominator
+    minus the numerator summed from non-negative terms, so ``1 - TI`` has no
+    cancellation near a perfect prediction.
+    """
+    alpha = check_real(alpha, "alpha", low=0, finite=True)
+    beta = check_real(beta, "beta", low=0, finite=True)
+    o = _overlap(probs, target, smooth, eps, axis, reduction, grad=grad, with_err=False)
+    a, b = in_dtype(alpha, "alpha", o.p.dtype), in_dtype(beta, "beta", o.p.dtype)
+    fp = _sum_of_products(o.p, 1 - o.t, o.axes)  # sum p (1 - t)
+    fn = _sum_of_products(o.t, 1 - o.p, o.axes)  # sum t (1 - p)
+    weighted = a * fp + b * fn
+    o = o._replace(err=None if grad else weighted)
+    return o, o.inter + o.smooth, o.inter + weighted + o.smooth, a, b
+
+
+def _tversky_loss(probs, target, alpha, beta, smooth, eps, axis, reduction):
+    """Per-sample ``1 - TI``, unreduced (the shape of the axes not summed); arguments checked."""
+    o, num, den, _, _ = _tversky(probs, target, alpha, beta, smooth, eps, axis, reduction)
+    return _one_minus_ratio(num, den, o, "none")
+
+
+def _generalized_dice(probs, target, eps, reduction, *, grad=False):
+    """Validate a generalised Dice call; return the per-sample overlap and the class weights.
+
+    The returned overlap holds the class-weighted sums of one sample each
+    (``inter``, ``card``, ``err`` summed over classes, dims kept), its ``axes``
+    are every axis but the first and ``n`` the number of samples; the weights
+    ``w`` have shape (N, C, 1, ...).
+    """
+    p, t = as_floats(probs=probs, target=target)  # the arrays' ndim, for the pixel axes
+    ndim = p.ndim
+    if ndim < 2:
+        raise ValueError(f"probs must have shape (N, C, ...), got {ndim} dimension(s)")
+    pixel_axes = tuple(range(2, ndim))
+    o = _overlap(p, t, 0.0, eps, pixel_axes, "sum", grad=grad)
+    check_reduction(reduction, allow_none=not grad)
+    if o.p.shape[1] == 0:
+        raise ValueError("probs must have at least one class (axis 1 of (N, C, ...))")
+    check_nonempty_mean(o.p.shape[0], reduction, "probs")
+    t_sum = np.sum(o.t, axis=pixel_axes, keepdims=True)
+    with np.errstate(divide="ignore", over="ignore"):
+        w = 1 / (t_sum * t_sum)
+    # A class absent from a sample's target (weight inf, or one that overflows)
+    # takes the sample's largest finite weight, as MONAI's GeneralizedDiceLoss does.
+    infinite = np.isinf(w)
+    finite = np.where(infinite, 0, w)
+    w = np.where(infinite, np.max(finite, axis=1, keepdims=True), w).astype(o.p.dtype)
+    axes = tuple(range(1, ndim))
+
+    def weighted(x):
+        if x is None:
+            return None
+        with np.errstate(over="ignore", invalid="ignore"):
+            return np.sum(w * x, axis=1, keepdims=True)
+
+    o = o._replace(
+        inter=weighted(o.inter),
+        card=weighted(o.card),
+        err=weighted(o.err),
+        axes=axes,
+        n=o.p.shape[0],
+    )
+    return o, w
