@@ -1,0 +1,1053 @@
+r"""The Rosetta registry: the call of each other library that gives lossdocs' number.
+
+One :class:`Entry` per lossdocs call worth translating (a function, or one of its
+settings: weights, ``ignore_index``, label smoothing), holding one :class:`Call`
+per library. A call is a Python expression written in the library's own terms, and
+the text shown on the Rosetta page is the very expression that ``nox -s rosetta``
+(``tools/rosetta.py run``) evaluates against lossdocs, on random and on extreme
+inputs: what the page says is what was checked. A call with ``agrees=False`` is a
+trap: the run checks that it does *not* give lossdocs' number (a default or a
+documented argument that silently changes the value).
+
+This module holds data and NumPy input makers only; no library other than NumPy is
+imported here (``import lossdocs`` never imports this module). The names an
+expression may use:
+
+========  ==================================================================
+library   names
+========  ==================================================================
+torch     ``torch``, ``F`` (``torch.nn.functional``), ``tv`` (torchvision's
+          functions written out in torch from its source: torchvision does
+          not import beside the CPU torch of this project)
+optax     ``optax``, ``jax``, ``jnp`` (float64: ``jax_enable_x64``)
+keras     ``keras``, ``ops`` (``keras.ops``), on the JAX backend, float32
+sklearn   ``metrics`` (``sklearn.metrics``), ``np``
+========  ==================================================================
+
+plus the inputs (converted to the library's arrays: int64 stays integer) and, in
+the lossdocs expression, every name of ``lossdocs`` and ``np``.
+
+Add a function: one block in :data:`ENTRIES`, using an input maker of
+:data:`INPUTS` (or a new one beside them).
+
+Examples
+--------
+>>> from lossdocs.rosetta import ENTRIES, LIBRARIES
+>>> huber = next(e for e in ENTRIES if e.function == "huber")
+>>> [c.library for c in huber.calls]
+['torch', 'optax', 'keras']
+>>> huber.calls[0].code
+'F.huber_loss(pred, target, delta=0.5)'
+>>> LIBRARIES["keras"]
+'Keras 3'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = ["CHECKED_WITH", "ENTRIES", "INPUTS", "LIBRARIES", "Call", "Entry", "page"]
+
+# The libraries, in the order of the page's tabs, as the page names them.
+LIBRARIES = {
+    "torch": "PyTorch",
+    "optax": "JAX / optax",
+    "keras": "Keras 3",
+    "sklearn": "scikit-learn",
+}
+
+# The versions the registry was last checked with; `nox -s rosetta` pins the same ones
+# (pyproject.toml, dependency group `rosetta`) and records what it ran in
+# docs/rosetta-run.json.
+CHECKED_WITH = {
+    "torch": "2.13.0",
+    "jax": "0.10.2",
+    "optax": "0.2.8",
+    "keras": "3.15.1",
+    "scikit-learn": "1.9.1",
+}
+
+
+@dataclass(frozen=True)
+class Call:
+    """One library's way to compute an entry's value.
+
+    `code` is the expression (see the module docstring for its names); `mean` says
+    what the library's own reduction divides by (empty when the call reduces by
+    hand or there is no reduction); `differences` are what remains different from
+    lossdocs (each a sentence); `cases` the input cases it is checked on; `agrees`
+    False marks a trap: the run checks that the value differs.
+    """
+
+    library: str
+    code: str
+    mean: str = ""
+    differences: tuple[str, ...] = ()
+    cases: tuple[str, ...] = ("random", "edge")
+    agrees: bool = True
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A lossdocs call (`code`, evaluated on the inputs of `inputs`) and its counterparts."""
+
+    function: str
+    code: str
+    inputs: str
+    calls: tuple[Call, ...]
+    mean: str = ""  # what lossdocs' 'mean' divides by, when the entry has a reduction
+
+
+# --- Input makers: (rng, case) -> named NumPy arrays (float64, or int64 labels). ---------
+# "random" is a typical batch; "edge" puts values where implementations part ways
+# (large logits, exact kinks, probabilities near 0 and 1, ignored targets).
+
+
+def _x(rng, case):
+    x = rng.normal(size=(4, 5)) * 3
+    if case == "edge":
+        x[0] = [1e3, -1e3, 0.0, 700.0, -700.0]
+        x[1] = [40.0, -40.0, 1e-8, 30.0, -30.0]
+    return {"x": x}
+
+
+def _regression(rng, case):
+    pred = rng.normal(size=(6, 3))
+    target = rng.normal(size=(6, 3))
+    if case == "edge":
+        target[0] = pred[0]  # zero residuals
+        target[1] = pred[1] + np.array([0.5, -0.5, 1e-9])  # on the kink of delta = 0.5
+        target[2] = pred[2] + np.array([1e4, -1e4, 3.0])
+    return {"pred": pred, "target": target}
+
+
+def _classes(rng, case):
+    logits = rng.normal(size=(8, 4)) * 2
+    target = rng.integers(0, 4, size=8)
+    weight = rng.uniform(0.2, 3.0, size=4)
+    if case == "edge":
+        logits[0] = [1e3, -1e3, 0.0, 5.0]
+        logits[1] = [-50.0, 50.0, 0.0, 0.0]
+        target[:2] = [1, 0]
+    return {"logits": logits, "target": target, "weight": weight}
+
+
+def _ignored(rng, case):
+    out = _classes(rng, case)
+    out["target"][[1, 4]] = -100  # two ignored targets
+    return out
+
+
+def _binary_probs(rng, case):
+    probs = rng.uniform(0.05, 0.95, size=10)
+    target = rng.integers(0, 2, size=10).astype(float)
+    weight = rng.uniform(0.2, 3.0, size=10)
+    if case == "edge":
+        probs[:4] = [1e-12, 1 - 1e-12, 0.5, 1e-6]
+        target[:4] = [0.0, 1.0, 1.0, 1.0]
+    return {"probs": probs, "target": target, "weight": weight}
+
+
+def _binary_logits(rng, case):
+    logits = rng.normal(size=(5, 3)) * 3
+    target = rng.integers(0, 2, size=(5, 3)).astype(float)
+    if case == "edge":
+        logits[0] = [1e3, -1e3, 0.0]
+        logits[1] = [40.0, -40.0, 1e-9]
+        target[0] = [0.0, 1.0, 1.0]
+    pos_weight = rng.uniform(0.5, 4.0, size=3)
+    return {"logits": logits, "target": target, "pos_weight": pos_weight}
+
+
+def _scores(rng, case):
+    scores = rng.normal(size=12) * 2
+    target = rng.choice([-1.0, 1.0], size=12)
+    if case == "edge":
+        scores[:4] = [1.0, -1.0, 0.0, 50.0]
+        target[:4] = [1.0, -1.0, 1.0, -1.0]
+    return {"scores": scores, "target": target}
+
+
+def _distributions(rng, case):
+    p = rng.dirichlet(np.ones(5), size=4)
+    q = rng.dirichlet(np.ones(5), size=4)
+    if case == "edge":
+        p[0] = [0.0, 0.5, 0.5, 0.0, 0.0]  # zeros of p: 0 log 0 = 0
+        q[1] = [1e-12, 0.25, 0.25, 0.25, 0.25 - 1e-12]
+    return {"p": p, "q": q}
+
+
+def _boxes(rng, case):
+    def boxes(n):
+        xy = rng.uniform(0, 10, size=(n, 2))
+        return np.concatenate([xy, xy + rng.uniform(0.5, 5, size=(n, 2))], axis=1)
+
+    boxes1, boxes2 = boxes(5), boxes(5)
+    if case == "edge":
+        boxes2[0] = boxes1[0]  # identical
+        boxes2[1] = boxes1[1] + np.array([20.0, 20.0, 20.0, 20.0])  # disjoint
+    return {"boxes1": boxes1, "boxes2": boxes2}
+
+
+def _triplets(rng, case):
+    anchor, positive, negative = (rng.normal(size=(6, 4)) for _ in range(3))
+    if case == "edge":
+        positive[0] = anchor[0]
+        negative[1] = anchor[1]
+    return {"anchor": anchor, "positive": positive, "negative": negative}
+
+
+def _pairs(rng, case):
+    x1, x2 = rng.normal(size=(2, 10))
+    x = np.abs(rng.normal(size=10)) * 2
+    u, v = rng.normal(size=(2, 6, 4))
+    target = rng.choice([-1.0, 1.0], size=10)
+    if case == "edge":
+        x2[0] = x1[0]
+        x[:2] = [0.0, 1.0]
+        v[0] = 3 * u[0]  # parallel vectors
+    return {"x1": x1, "x2": x2, "x": x, "u": u, "v": v, "target": target}
+
+
+def _gaussians(rng, case):
+    mu_p, mu_q = rng.normal(size=(2, 6))
+    sigma_p, sigma_q = rng.uniform(0.2, 3.0, size=(2, 6))
+    if case == "edge":
+        mu_q[0], sigma_q[0] = mu_p[0], sigma_p[0]  # KL = 0
+        sigma_p[1], sigma_q[1] = 1e-3, 1e3
+    return {"mu_p": mu_p, "sigma_p": sigma_p, "mu_q": mu_q, "sigma_q": sigma_q}
+
+
+def _labels(rng, case):
+    pred_labels = rng.integers(0, 3, size=30)
+    target = rng.integers(0, 3, size=30)
+    if case == "edge":
+        pred_labels[:10] = target[:10]
+    return {"pred_labels": pred_labels, "target": target}
+
+
+def _masks(rng, case):
+    pred_mask = rng.integers(0, 2, size=40)
+    target_mask = rng.integers(0, 2, size=40)
+    if case == "edge":
+        pred_mask[:20] = target_mask[:20]
+    return {"pred_mask": pred_mask, "target_mask": target_mask}
+
+
+def _tokens(rng, case):
+    logits = rng.normal(size=(2, 6, 7)) * 2
+    labels = rng.integers(0, 7, size=(2, 6))
+    labels[0, 4:] = -100  # padding
+    if case == "edge":
+        logits[1, 2] = [1e3, -1e3, 0.0, 0.0, 0.0, 0.0, 0.0]
+    return {"logits": logits, "labels": labels}
+
+
+def _teacher(rng, case):
+    student, teacher = rng.normal(size=(2, 2, 5, 6)) * 2  # (B, L, V)
+    if case == "edge":
+        student[0, 0, 0], teacher[0, 1, 0] = 60.0, -60.0
+    return {"student_logits": student, "teacher_logits": teacher}
+
+
+def _rewards(rng, case):
+    chosen, rejected = rng.normal(size=(2, 10))
+    if case == "edge":
+        chosen[:2], rejected[:2] = [50.0, -50.0], [-50.0, 50.0]
+    return {"chosen_rewards": chosen, "rejected_rewards": rejected}
+
+
+INPUTS: dict[str, Callable] = {
+    "x": _x,
+    "regression": _regression,
+    "classes": _classes,
+    "ignored": _ignored,
+    "binary_probs": _binary_probs,
+    "binary_logits": _binary_logits,
+    "scores": _scores,
+    "distributions": _distributions,
+    "boxes": _boxes,
+    "triplets": _triplets,
+    "pairs": _pairs,
+    "gaussians": _gaussians,
+    "labels": _labels,
+    "masks": _masks,
+    "tokens": _tokens,
+    "teacher": _teacher,
+    "rewards": _rewards,
+}
+
+# --- Phrases several calls share (one message each in the Chinese catalog). -----------
+ELEMENTS = "the number of elements"
+ROWS = "the number of rows (the batch size)"
+NONE = "no reduction: returns one value per element; `.mean()` by hand"
+NONE_ROWS = "no reduction: returns one value per row; `.mean()` by hand"
+KERAS_ORDER = "`y_true` comes first, the prediction second"
+KERAS_LAST = "averages over the last axis, then over the batch"
+KERAS_CLIP = "clips probabilities to [1e-7, 1 - 1e-7] first"
+SK_ORDER = "`y_true` comes first"
+F32 = "computes in float32 (`keras.config.floatx()`)"
+KERAS_SIGMOID = (
+    "applies the sigmoid, then clips the probabilities: logits beyond about ±16 give a capped loss"
+)
+KERAS_SOFTMAX = (
+    "applies the softmax, then clips the probabilities: a capped loss for far-off logits"
+)
+
+ENTRIES: tuple[Entry, ...] = (
+    # --- activations ------------------------------------------------------------------
+    Entry(
+        "sigmoid",
+        "sigmoid(x)",
+        "x",
+        (
+            Call("torch", "torch.sigmoid(x)"),
+            Call("optax", "jax.nn.sigmoid(x)"),
+            Call("keras", "ops.sigmoid(x)", differences=(F32,)),
+        ),
+    ),
+    Entry(
+        "log_sigmoid",
+        "log_sigmoid(x)",
+        "x",
+        (
+            Call("torch", "F.logsigmoid(x)"),
+            Call("optax", "jax.nn.log_sigmoid(x)"),
+            Call("keras", "ops.log_sigmoid(x)", differences=(F32,)),
+        ),
+    ),
+    Entry(
+        "softmax",
+        "softmax(x, axis=-1)",
+        "x",
+        (
+            Call("torch", "torch.softmax(x, dim=-1)"),
+            Call("optax", "jax.nn.softmax(x, axis=-1)"),
+            Call("keras", "ops.softmax(x, axis=-1)", differences=(F32,)),
+        ),
+    ),
+    Entry(
+        "log_softmax",
+        "log_softmax(x, axis=-1)",
+        "x",
+        (
+            Call("torch", "F.log_softmax(x, dim=-1)"),
+            Call("optax", "jax.nn.log_softmax(x, axis=-1)"),
+            Call("keras", "ops.log_softmax(x, axis=-1)", differences=(F32,)),
+        ),
+    ),
+    Entry(
+        "logsumexp",
+        "logsumexp(x, axis=-1)",
+        "x",
+        (
+            Call("torch", "torch.logsumexp(x, dim=-1)"),
+            Call("optax", "jax.nn.logsumexp(x, axis=-1)"),
+            Call("keras", "ops.logsumexp(x, axis=-1)", differences=(F32,)),
+        ),
+    ),
+    # --- regression -------------------------------------------------------------------
+    Entry(
+        "mse",
+        "mse(pred, target)",
+        "regression",
+        (
+            Call("torch", "F.mse_loss(pred, target)", ELEMENTS),
+            Call("optax", "optax.losses.squared_error(pred, target).mean()", "", (NONE,)),
+            Call(
+                "keras",
+                "keras.losses.MeanSquaredError()(target, pred)",
+                ELEMENTS,
+                (KERAS_ORDER, KERAS_LAST, F32),
+            ),
+            Call("sklearn", "metrics.mean_squared_error(target, pred)", ELEMENTS, (SK_ORDER,)),
+        ),
+        ELEMENTS,
+    ),
+    Entry(
+        "mae",
+        "mae(pred, target)",
+        "regression",
+        (
+            Call("torch", "F.l1_loss(pred, target)", ELEMENTS),
+            Call(
+                "keras",
+                "keras.losses.MeanAbsoluteError()(target, pred)",
+                ELEMENTS,
+                (KERAS_ORDER, KERAS_LAST, F32),
+            ),
+            Call("sklearn", "metrics.mean_absolute_error(target, pred)", ELEMENTS, (SK_ORDER,)),
+        ),
+        ELEMENTS,
+    ),
+    Entry(
+        "huber",
+        "huber(pred, target, delta=0.5)",
+        "regression",
+        (
+            Call("torch", "F.huber_loss(pred, target, delta=0.5)", ELEMENTS),
+            Call("optax", "optax.losses.huber_loss(pred, target, delta=0.5).mean()", "", (NONE,)),
+            Call(
+                "keras",
+                "keras.losses.Huber(delta=0.5)(target, pred)",
+                ELEMENTS,
+                (KERAS_ORDER, KERAS_LAST, F32),
+            ),
+        ),
+        ELEMENTS,
+    ),
+    Entry(
+        "smooth_l1",
+        "smooth_l1(pred, target, beta=0.5)",
+        "regression",
+        (
+            Call("torch", "F.smooth_l1_loss(pred, target, beta=0.5)", ELEMENTS),
+            Call(
+                "torch",
+                "F.huber_loss(pred, target, delta=0.5) / 0.5",
+                ELEMENTS,
+                ("Huber with delta = beta is beta times Smooth L1",),
+            ),
+            Call(
+                "optax",
+                "optax.losses.huber_loss(pred, target, delta=0.5).mean() / 0.5",
+                "",
+                ("no Smooth L1: Huber divided by its delta", NONE),
+            ),
+        ),
+        ELEMENTS,
+    ),
+    # --- classification ---------------------------------------------------------------
+    Entry(
+        "cross_entropy",
+        "cross_entropy(logits, target)",
+        "classes",
+        (
+            Call("torch", "F.cross_entropy(logits, target)", ROWS),
+            Call(
+                "optax",
+                "optax.losses.softmax_cross_entropy_with_integer_labels(logits, target).mean()",
+                "",
+                (NONE_ROWS,),
+            ),
+            Call(
+                "keras",
+                "keras.losses.SparseCategoricalCrossentropy(from_logits=True)(target, logits)",
+                ROWS,
+                (KERAS_ORDER, "`from_logits=False` by default: pass `from_logits=True`", F32),
+            ),
+            Call(
+                "sklearn",
+                "metrics.log_loss(target, np.exp(logits) / np.exp(logits).sum(1, keepdims=True),"
+                " labels=range(4))",
+                ROWS,
+                ("takes probabilities, not logits", SK_ORDER),
+                cases=("random",),
+            ),
+        ),
+        ROWS,
+    ),
+    Entry(
+        "cross_entropy",
+        "cross_entropy(logits, target, weight=weight)",
+        "classes",
+        (
+            Call("torch", "F.cross_entropy(logits, target, weight=weight)", "the sum of w[y_i]"),
+            Call(
+                "optax",
+                "(weight[target] * optax.losses.softmax_cross_entropy_with_integer_labels("
+                "logits, target)).sum() / weight[target].sum()",
+                "",
+                ("no class weights: weigh and divide by hand",),
+            ),
+            Call(
+                "keras",
+                "keras.losses.SparseCategoricalCrossentropy(from_logits=True)"
+                "(target, logits, sample_weight=weight[target])",
+                ROWS,
+                ("a weighted mean divides by N, not by the sum of the weights",),
+                agrees=False,
+            ),
+            Call(
+                "sklearn",
+                "metrics.log_loss(target, np.exp(logits) / np.exp(logits).sum(1, keepdims=True),"
+                " sample_weight=weight[target], labels=range(4))",
+                "the sum of w[y_i]",
+                ("takes probabilities, not logits",),
+                cases=("random",),
+            ),
+        ),
+        "the sum of w[y_i]",
+    ),
+    Entry(
+        "cross_entropy",
+        "cross_entropy(logits, target)",
+        "ignored",
+        (
+            Call("torch", "F.cross_entropy(logits, target)", "the number of targets not ignored"),
+            Call(
+                "optax",
+                "(optax.losses.softmax_cross_entropy_with_integer_labels(logits, "
+                "jnp.where(target == -100, 0, target)) * (target != -100)).sum()"
+                " / (target != -100).sum()",
+                "",
+                ("no ignore_index: mask and divide by hand",),
+            ),
+            Call(
+                "keras",
+                "keras.losses.SparseCategoricalCrossentropy(from_logits=True, ignore_class=-100)"
+                "(target, logits)",
+                "the number of targets not ignored",
+                ("`ignore_class`, not `ignore_index`",),
+            ),
+        ),
+        "the number of targets not ignored",
+    ),
+    Entry(
+        "cross_entropy",
+        "cross_entropy(logits, target, label_smoothing=0.1)",
+        "classes",
+        (
+            Call("torch", "F.cross_entropy(logits, target, label_smoothing=0.1)", ROWS),
+            Call(
+                "optax",
+                "optax.losses.softmax_cross_entropy(logits,"
+                " optax.smooth_labels(jax.nn.one_hot(target, 4), 0.1)).mean()",
+                "",
+                ("one-hot targets; `optax.smooth_labels` mixes in eps / K, as torch does", NONE),
+            ),
+            Call(
+                "keras",
+                "keras.losses.CategoricalCrossentropy(from_logits=True, label_smoothing=0.1)"
+                "(np.eye(4)[target], logits)",
+                ROWS,
+                ("one-hot targets: the sparse loss has no `label_smoothing`", F32),
+            ),
+        ),
+        ROWS,
+    ),
+    Entry(
+        "nll_loss",
+        "nll_loss(log_softmax(logits, axis=1), target, weight=weight)",
+        "classes",
+        (
+            Call(
+                "torch",
+                "F.nll_loss(F.log_softmax(logits, 1), target, weight=weight)",
+                "the sum of w[y_i]",
+            ),
+            Call(
+                "sklearn",
+                "metrics.log_loss(target, np.exp(logits) / np.exp(logits).sum(1, keepdims=True),"
+                " sample_weight=weight[target], labels=range(4))",
+                "the sum of w[y_i]",
+                ("takes probabilities, not log-probabilities",),
+                cases=("random",),
+            ),
+        ),
+        "the sum of w[y_i]",
+    ),
+    Entry(
+        "binary_cross_entropy",
+        "binary_cross_entropy(probs, target)",
+        "binary_probs",
+        (
+            Call("torch", "F.binary_cross_entropy(probs, target)", ELEMENTS),
+            Call(
+                "keras",
+                "keras.losses.BinaryCrossentropy()(target[:, None], probs[:, None])",
+                ELEMENTS,
+                (KERAS_ORDER, KERAS_CLIP, KERAS_LAST),
+                cases=("random",),
+            ),
+            Call(
+                "sklearn",
+                "metrics.log_loss(target, probs, labels=[0, 1])",
+                ROWS,
+                (SK_ORDER, "clips probabilities to [eps, 1 - eps] of their dtype"),
+                cases=("random",),
+            ),
+        ),
+        ELEMENTS,
+    ),
+    Entry(
+        "binary_cross_entropy",
+        "binary_cross_entropy(probs, target, weight=weight)",
+        "binary_probs",
+        (
+            Call("torch", "F.binary_cross_entropy(probs, target, weight=weight)", ELEMENTS),
+            Call(
+                "sklearn",
+                "metrics.log_loss(target, probs, sample_weight=weight, labels=[0, 1])",
+                "the sum of the weights",
+                ("a weighted mean divides by the sum of the weights",),
+                cases=("random",),
+                agrees=False,
+            ),
+        ),
+        "the number of elements (the weights are not summed)",
+    ),
+    Entry(
+        "binary_cross_entropy_with_logits",
+        "binary_cross_entropy_with_logits(logits, target, pos_weight=pos_weight)",
+        "binary_logits",
+        (
+            Call(
+                "torch",
+                "F.binary_cross_entropy_with_logits(logits, target, pos_weight=pos_weight)",
+                ELEMENTS,
+            ),
+            Call(
+                "optax",
+                "(optax.losses.sigmoid_binary_cross_entropy(logits, target)"
+                " * (1 + (pos_weight - 1) * target)).mean()",
+                "",
+                ("no pos_weight: it multiplies the positive term only", NONE),
+            ),
+        ),
+        ELEMENTS,
+    ),
+    Entry(
+        "binary_cross_entropy_with_logits",
+        "binary_cross_entropy_with_logits(logits, target)",
+        "binary_logits",
+        (
+            Call("torch", "F.binary_cross_entropy_with_logits(logits, target)", ELEMENTS),
+            Call(
+                "optax",
+                "optax.losses.sigmoid_binary_cross_entropy(logits, target).mean()",
+                "",
+                (NONE,),
+            ),
+            Call(
+                "keras",
+                "keras.losses.BinaryCrossentropy(from_logits=True)(target, logits)",
+                ELEMENTS,
+                (KERAS_ORDER, KERAS_LAST, F32),
+            ),
+        ),
+        ELEMENTS,
+    ),
+    Entry(
+        "hinge",
+        "hinge(scores, target)",
+        "scores",
+        (
+            Call("optax", "optax.losses.hinge_loss(scores, target).mean()", "", (NONE,)),
+            Call(
+                "keras",
+                "keras.losses.Hinge()(target[None], scores[None])",
+                ELEMENTS,
+                (KERAS_ORDER, "0/1 targets are mapped to -1/+1", F32),
+            ),
+            Call("sklearn", "metrics.hinge_loss(target, scores)", ROWS, (SK_ORDER,)),
+        ),
+        ELEMENTS,
+    ),
+    Entry(
+        "logistic",
+        "logistic(scores, target)",
+        "scores",
+        (Call("torch", "F.soft_margin_loss(scores, target)", ELEMENTS),),
+        ELEMENTS,
+    ),
+    Entry(
+        "focal_loss",
+        "focal_loss(logits, target, alpha=0.25, gamma=2.0)",
+        "binary_logits",
+        (
+            Call(
+                "torch",
+                "tv.sigmoid_focal_loss(logits, target, alpha=0.25, gamma=2.0, reduction='mean')",
+                ELEMENTS,
+                ("torchvision's default is `reduction='none'`",),
+            ),
+            Call(
+                "optax",
+                "optax.losses.sigmoid_focal_loss(logits, target, alpha=0.25, gamma=2.0).mean()",
+                "",
+                (NONE,),
+            ),
+            Call(
+                "keras",
+                "keras.losses.BinaryFocalCrossentropy(apply_class_balancing=True, alpha=0.25,"
+                " gamma=2.0, from_logits=True)(target, logits)",
+                ELEMENTS,
+                (KERAS_ORDER, KERAS_LAST, KERAS_SIGMOID, F32),
+                cases=("random",),
+            ),
+            Call(
+                "keras",
+                "keras.losses.BinaryFocalCrossentropy(alpha=0.25, gamma=2.0, from_logits=True)"
+                "(target, logits)",
+                ELEMENTS,
+                ("`alpha` is ignored unless `apply_class_balancing=True`",),
+                agrees=False,
+            ),
+        ),
+        ELEMENTS,
+    ),
+    Entry(
+        "softmax_focal_loss",
+        "softmax_focal_loss(logits, target, gamma=2.0)",
+        "classes",
+        (
+            Call(
+                "keras",
+                "keras.losses.CategoricalFocalCrossentropy(alpha=1.0, gamma=2.0, from_logits=True)"
+                "(np.eye(4)[target], logits)",
+                ROWS,
+                (
+                    "one-hot targets",
+                    "`alpha=0.25` by default: pass `alpha=1.0`",
+                    KERAS_SOFTMAX,
+                    F32,
+                ),
+                cases=("random",),
+            ),
+        ),
+        ROWS,
+    ),
+    Entry(
+        "zero_one",
+        "zero_one(pred_labels, target)",
+        "labels",
+        (Call("sklearn", "metrics.zero_one_loss(target, pred_labels)", ROWS, (SK_ORDER,)),),
+        ROWS,
+    ),
+    # --- segmentation -----------------------------------------------------------------
+    Entry(
+        "confusion_matrix",
+        "confusion_matrix(pred_labels, target, 3)",
+        "labels",
+        (
+            Call(
+                "sklearn",
+                "metrics.confusion_matrix(target, pred_labels, labels=range(3))",
+                differences=(SK_ORDER,),
+            ),
+        ),
+    ),
+    Entry(
+        "iou_per_class",
+        "iou_per_class(pred_labels, target, 3)",
+        "labels",
+        (
+            Call(
+                "sklearn",
+                "metrics.jaccard_score(target, pred_labels, labels=range(3), average=None)",
+                differences=("an absent class gives 0 (with a warning), not NaN",),
+            ),
+        ),
+    ),
+    Entry(
+        "dice_coefficient",
+        "dice_coefficient(pred_mask, target_mask)",
+        "masks",
+        (
+            Call(
+                "sklearn",
+                "metrics.f1_score(target_mask, pred_mask)",
+                differences=("two empty masks give 0 (with a warning), not 1",),
+            ),
+        ),
+    ),
+    Entry(
+        "jaccard_index",
+        "jaccard_index(pred_mask, target_mask)",
+        "masks",
+        (
+            Call(
+                "sklearn",
+                "metrics.jaccard_score(target_mask, pred_mask)",
+                differences=("two empty masks give 0 (with a warning), not 1",),
+            ),
+        ),
+    ),
+    # --- detection (torchvision written out in torch) -------------------------------
+    Entry("box_area", "box_area(boxes1)", "boxes", (Call("torch", "tv.box_area(boxes1)"),)),
+    Entry(
+        "box_iou",
+        "box_iou(boxes1, boxes2)",
+        "boxes",
+        (Call("torch", "tv.box_iou(boxes1, boxes2)"),),
+    ),
+    Entry(
+        "generalized_box_iou",
+        "generalized_box_iou(boxes1, boxes2)",
+        "boxes",
+        (Call("torch", "tv.generalized_box_iou(boxes1, boxes2)"),),
+    ),
+    Entry(
+        "giou_loss",
+        "giou_loss(boxes1, boxes2)",
+        "boxes",
+        (
+            Call(
+                "torch",
+                "tv.generalized_box_iou_loss(boxes1, boxes2, reduction='mean')",
+                ROWS,
+                ("torchvision's default is `reduction='none'`",),
+            ),
+        ),
+        ROWS,
+    ),
+    # --- contrastive ------------------------------------------------------------------
+    Entry(
+        "triplet_margin_loss",
+        "triplet_margin_loss(anchor, positive, negative)",
+        "triplets",
+        (
+            Call("torch", "F.triplet_margin_loss(anchor, positive, negative)", ROWS),
+            Call(
+                "optax",
+                "optax.losses.triplet_margin_loss(anchor, positive, negative).mean()",
+                "",
+                ("adds eps under the square root; torch adds it to each difference", NONE_ROWS),
+                agrees=False,
+            ),
+        ),
+        ROWS,
+    ),
+    Entry(
+        "triplet_margin_loss",
+        "triplet_margin_loss(anchor, positive, negative, eps=0.0)",
+        "triplets",
+        (
+            Call("torch", "F.triplet_margin_loss(anchor, positive, negative, eps=0.0)", ROWS),
+            Call(
+                "optax",
+                "optax.losses.triplet_margin_loss(anchor, positive, negative, eps=0.0).mean()",
+                "",
+                (NONE_ROWS,),
+            ),
+        ),
+        ROWS,
+    ),
+    Entry(
+        "margin_ranking_loss",
+        "margin_ranking_loss(x1, x2, target, margin=0.3)",
+        "pairs",
+        (Call("torch", "F.margin_ranking_loss(x1, x2, target, margin=0.3)", ELEMENTS),),
+        ELEMENTS,
+    ),
+    Entry(
+        "cosine_embedding_loss",
+        "cosine_embedding_loss(u, v, target[:6], margin=0.2)",
+        "pairs",
+        (Call("torch", "F.cosine_embedding_loss(u, v, target[:6], margin=0.2)", ROWS),),
+        ROWS,
+    ),
+    Entry(
+        "hinge_embedding_loss",
+        "hinge_embedding_loss(x, target)",
+        "pairs",
+        (Call("torch", "F.hinge_embedding_loss(x, target)", ELEMENTS),),
+        ELEMENTS,
+    ),
+    # --- divergence -------------------------------------------------------------------
+    Entry(
+        "entropy",
+        "entropy(p)",
+        "distributions",
+        (Call("torch", "torch.distributions.Categorical(probs=p).entropy()"),),
+    ),
+    Entry(
+        "kl_divergence",
+        "kl_divergence(p, q)",
+        "distributions",
+        (
+            Call(
+                "torch",
+                "F.kl_div(q.log(), p, reduction='none').sum(-1)",
+                "",
+                ("log Q first, P second",),
+            ),
+            Call(
+                "torch",
+                "F.kl_div(p.log(), q, reduction='none').sum(-1)",
+                "",
+                ("in formula order it computes KL(Q || P) of the logs' exponentials",),
+                cases=("random",),
+                agrees=False,
+            ),
+            Call(
+                "optax",
+                "optax.losses.kl_divergence(jnp.log(q), p)",
+                "",
+                ("`log_predictions` (log Q) first, `targets` (P) second",),
+            ),
+            Call(
+                "keras",
+                "keras.losses.KLDivergence(reduction=None)(p, q)",
+                "",
+                ("clips P and Q to [1e-7, 1]", F32),
+                cases=("random",),
+            ),
+        ),
+    ),
+    Entry(
+        "gaussian_kl",
+        "gaussian_kl(mu_p, sigma_p, mu_q, sigma_q)",
+        "gaussians",
+        (
+            Call(
+                "torch",
+                "torch.distributions.kl_divergence(torch.distributions.Normal(mu_p, sigma_p),"
+                " torch.distributions.Normal(mu_q, sigma_q))",
+            ),
+        ),
+    ),
+    # --- language and alignment ------------------------------------------------------
+    Entry(
+        "causal_lm_loss",
+        "causal_lm_loss(logits, labels)",
+        "tokens",
+        (
+            Call(
+                "torch",
+                "F.cross_entropy(logits[:, :-1].reshape(-1, 7), labels[:, 1:].reshape(-1))",
+                "the number of targets not ignored",
+                ("shift by hand: position t predicts label t + 1",),
+            ),
+        ),
+        "the number of targets not ignored",
+    ),
+    Entry(
+        "distillation_loss",
+        "distillation_loss(student_logits.reshape(-1, 6), teacher_logits.reshape(-1, 6),"
+        " temperature=2.0)",
+        "teacher",
+        (
+            Call(
+                "torch",
+                "F.kl_div(F.log_softmax(student_logits.reshape(-1, 6) / 2, -1),"
+                " F.log_softmax(teacher_logits.reshape(-1, 6) / 2, -1),"
+                " reduction='batchmean', log_target=True) * 4",
+                ROWS,
+                ("multiply by T squared by hand",),
+            ),
+            Call(
+                "torch",
+                "F.kl_div(F.log_softmax(student_logits / 2, -1), F.log_softmax(teacher_logits / 2,"
+                " -1), reduction='batchmean', log_target=True) * 4",
+                "the first dimension only",
+                ("`batchmean` on (B, L, V) divides by B, not by the B L tokens",),
+                agrees=False,
+            ),
+        ),
+        ROWS,
+    ),
+    Entry(
+        "bradley_terry_loss",
+        "bradley_terry_loss(chosen_rewards, rejected_rewards)",
+        "rewards",
+        (
+            Call(
+                "torch",
+                "-F.logsigmoid(chosen_rewards - rejected_rewards).mean()",
+                "",
+                ("TRL's RewardTrainer writes it so",),
+            ),
+        ),
+        ELEMENTS,
+    ),
+)
+
+
+# --- The page: docs/foundations/rosetta.md, generated (`python tools/rosetta.py page`). ---
+HEAD = """\
+<!-- Generated by `python tools/rosetta.py page` from lossdocs/rosetta.py: edit those. -->
+
+(rosetta)=
+# Rosetta: one loss, five libraries
+
+The same loss often sits behind different arguments in PyTorch, optax, Keras and
+scikit-learn: another argument order, logits or probabilities, integer labels or
+one-hot rows, and a "mean" that divides by something else. Each row below is a call
+that gives lossdocs' number, and it is not a claim: `nox -s rosetta` evaluates that very
+expression against lossdocs on random inputs and on extreme ones (huge logits, exact
+kinks, probabilities near 0 and 1, ignored targets), and fails if they differ by more
+than 1e-10 relative (1e-6 for Keras, which computes in float32). The registry behind
+the page is `lossdocs.rosetta`; the torchvision functions (`tv.`) are written out in
+torch from torchvision's source.
+
+Its last run (the run writes `docs/rosetta-run.json` and this page):
+
+```text
+{record}
+```
+
+Huber and Smooth L1, from the first tab, with lossdocs alone:
+
+```python
+>>> import numpy as np
+>>> from lossdocs import huber, smooth_l1
+>>> pred, target = np.array([0.0, 2.0, 0.2]), np.array([0.3, 0.0, 0.2])
+>>> a, b = huber(pred, target, delta=0.5), 0.5 * smooth_l1(pred, target, beta=0.5)
+>>> print(f"{{a:.4f}} {{b:.4f}}")
+0.3067 0.3067
+```
+
+## The calls, library by library
+
+The first column is the lossdocs call, the second the library's call on the same
+inputs (the names of the first column), the third what the library's "mean" divides
+by when the library reduces, and the last what still differs.
+"""
+
+TRAPS = """
+## Traps: calls that look right and are not
+
+Each of these calls is checked too, the other way round: `nox -s rosetta` fails if it
+*does* give lossdocs' number on its inputs.
+
+"""
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def _record(record: dict) -> str:
+    rows = [
+        ("date", record["date"]),
+        (
+            "checks",
+            f"{record['checks']} ({record['calls']} calls), 0 failed, {record['seconds']} s",
+        ),
+        *record["versions"].items(),
+    ]
+    return "\n".join(f"{k:14s}{v}" for k, v in rows)
+
+
+def page(record: dict) -> str:
+    """The Rosetta page (MyST), from :data:`ENTRIES` and the record of the last run."""
+    out = [HEAD.format(record=_record(record)), "::::{tab-set}\n"]
+    for library, title in LIBRARIES.items():
+        out.append(f":::{{tab-item}} {title}\n")
+        out.append('| lossdocs | Call | "mean" divides by | Differences |')
+        out.append("|---|---|---|---|")
+        for entry in ENTRIES:
+            for call in entry.calls:
+                if call.library == library and call.agrees:
+                    diff = "; ".join(call.differences) or "—"
+                    out.append(
+                        f"| `{entry.code}` | `{_cell(call.code)}` | {call.mean or '—'} | {diff} |"
+                    )
+        out.append("\n:::\n")
+    out.append("::::\n")
+    out.append(TRAPS)
+    out.append("| lossdocs | Library | Call | Why it differs |")
+    out.append("|---|---|---|---|")
+    for entry in ENTRIES:
+        for call in entry.calls:
+            if not call.agrees:
+                why = "; ".join(call.differences)
+                out.append(
+                    f"| `{entry.code}` | {LIBRARIES[call.library]} | `{_cell(call.code)}` | {why} |"
+                )
+    return "\n".join(out) + "\n"
