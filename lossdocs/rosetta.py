@@ -260,7 +260,58 @@ def _rewards(rng, case):
     return {"chosen_rewards": chosen, "rejected_rewards": rejected}
 
 
+def _gan(rng, case):
+    real_logits, fake_logits = rng.normal(size=(2, 12)) * 2
+    if case == "edge":
+        real_logits[:2], fake_logits[:2] = [1e3, -1e3], [-1e3, 1e3]
+    return {"real_logits": real_logits, "fake_logits": fake_logits}
+
+
+def _diffusion(rng, case):
+    model_output, x0, noise = rng.normal(size=(3, 4, 2, 3))
+    alphas_cumprod = rng.uniform(0.01, 0.99, size=4)
+    if case == "edge":
+        model_output[0] = noise[0]
+        alphas_cumprod[:2] = [1e-6, 1 - 1e-6]
+    return {
+        "model_output": model_output,
+        "x0": x0,
+        "noise": noise,
+        "alphas_cumprod": alphas_cumprod,
+    }
+
+
+def _frames(rng, case):
+    t, n, c, s = 12, 3, 5, 4
+    logits = rng.normal(size=(t, n, c)) * (4 if case == "edge" else 1)
+    log_probs = logits - np.log(np.exp(logits).sum(-1, keepdims=True))
+    targets = rng.integers(1, c, size=(n, s))
+    input_lengths = np.array([12, 9, 7])
+    target_lengths = np.array([4, 2, 0 if case == "edge" else 3])
+    # optax's form: (N, T, C) and 0/1 paddings instead of lengths
+    logit_paddings = (np.arange(t)[None] >= input_lengths[:, None]).astype(float)
+    label_paddings = (np.arange(s)[None] >= target_lengths[:, None]).astype(float)
+    return {
+        "log_probs": log_probs,
+        "targets": targets,
+        "input_lengths": input_lengths,
+        "target_lengths": target_lengths,
+        "logit_paddings": logit_paddings,
+        "label_paddings": label_paddings,
+    }
+
+
+def _soft_targets(rng, case):
+    out = _classes(rng, case)
+    out["probs"] = rng.dirichlet(np.ones(4), size=8)
+    return out
+
+
 INPUTS: dict[str, Callable] = {
+    "gan": _gan,
+    "diffusion": _diffusion,
+    "frames": _frames,
+    "soft_targets": _soft_targets,
     "x": _x,
     "regression": _regression,
     "classes": _classes,
@@ -528,6 +579,63 @@ ENTRIES: tuple[Entry, ...] = (
             ),
         ),
         ROWS,
+    ),
+    Entry(
+        "cross_entropy",
+        "cross_entropy(logits, probs)",
+        "soft_targets",
+        (
+            Call("torch", "F.cross_entropy(logits, probs)", ROWS),
+            Call(
+                "optax",
+                "optax.losses.softmax_cross_entropy(logits, probs).mean()",
+                "",
+                (NONE_ROWS,),
+            ),
+            Call(
+                "keras",
+                "keras.losses.CategoricalCrossentropy(from_logits=True)(probs, logits)",
+                ROWS,
+                (KERAS_ORDER, F32),
+            ),
+        ),
+        ROWS,
+    ),
+    Entry(
+        "cross_entropy",
+        "cross_entropy(logits, probs, weight=weight)",
+        "soft_targets",
+        (
+            Call(
+                "torch",
+                "F.cross_entropy(logits, probs, weight=weight)",
+                ROWS,
+                ("with class probabilities, a weighted mean divides by N",),
+            ),
+        ),
+        ROWS,
+    ),
+    Entry(
+        "cross_entropy",
+        "cross_entropy(logits, np.full(8, -100))",
+        "classes",
+        (
+            Call(
+                "torch",
+                "F.cross_entropy(logits, torch.full((8,), -100))",
+                "0 / 0: NaN",
+                ("every target ignored: NaN (since PyTorch 1.11)",),
+            ),
+            Call(
+                "keras",
+                "keras.losses.SparseCategoricalCrossentropy(from_logits=True, ignore_class=-100)"
+                "(np.full(8, -100), logits)",
+                "",
+                ("every target ignored: 0, not NaN",),
+                agrees=False,
+            ),
+        ),
+        "0 / 0: NaN",
     ),
     Entry(
         "nll_loss",
@@ -940,6 +1048,114 @@ ENTRIES: tuple[Entry, ...] = (
             ),
         ),
         ROWS,
+    ),
+    Entry(
+        "kl_divergence",
+        "kl_divergence(p, q).mean()",
+        "distributions",
+        (
+            Call("torch", "F.kl_div(q.log(), p, reduction='batchmean')", ROWS),
+            Call(
+                "torch",
+                "F.kl_div(q.log(), p, reduction='mean')",
+                ELEMENTS,
+                ("the default 'mean' divides by the number of elements, not rows",),
+                agrees=False,
+            ),
+            Call(
+                "keras",
+                "keras.losses.KLDivergence()(p, q)",
+                ROWS,
+                ("clips P and Q to [1e-7, 1]", F32),
+                cases=("random",),
+            ),
+        ),
+        ROWS,
+    ),
+    Entry(
+        "gan_discriminator_loss",
+        "gan_discriminator_loss(real_logits, fake_logits)",
+        "gan",
+        (
+            Call(
+                "torch",
+                "F.binary_cross_entropy_with_logits(real_logits, torch.ones_like(real_logits))"
+                " + F.binary_cross_entropy_with_logits(fake_logits, torch.zeros_like(fake_logits))",
+                ELEMENTS,
+            ),
+        ),
+        ELEMENTS,
+    ),
+    Entry(
+        "gan_generator_loss",
+        "gan_generator_loss(fake_logits)",
+        "gan",
+        (
+            Call(
+                "torch",
+                "F.binary_cross_entropy_with_logits(fake_logits, torch.ones_like(fake_logits))",
+                ELEMENTS,
+            ),
+        ),
+        ELEMENTS,
+    ),
+    Entry(
+        "diffusion_loss",
+        "diffusion_loss(model_output, x0, noise, alphas_cumprod)",
+        "diffusion",
+        (Call("torch", "F.mse_loss(model_output, noise)", ELEMENTS),),
+        ELEMENTS,
+    ),
+    Entry(
+        "ctc_loss",
+        "ctc_loss(log_probs, targets, input_lengths, target_lengths)",
+        "frames",
+        (
+            Call(
+                "torch",
+                "F.ctc_loss(log_probs, targets, input_lengths, target_lengths)",
+                "per sequence, its target length (at least 1); then the batch size",
+            ),
+        ),
+        "per sequence, its target length (at least 1); then the batch size",
+    ),
+    Entry(
+        "ctc_loss",
+        "ctc_loss(log_probs, targets, input_lengths, target_lengths, reduction='none')",
+        "frames",
+        (
+            Call(
+                "torch",
+                "F.ctc_loss(log_probs, targets, input_lengths, target_lengths, reduction='none')",
+            ),
+            Call(
+                "optax",
+                "optax.ctc_loss(jnp.transpose(log_probs, (1, 0, 2)), logit_paddings, targets,"
+                " label_paddings)",
+                "",
+                (
+                    "(N, T, C) logits and 0/1 paddings instead of lengths;"
+                    " it applies log_softmax itself",
+                    NONE_ROWS,
+                ),
+            ),
+        ),
+    ),
+    Entry(
+        "causal_lm_loss",
+        "causal_lm_loss(logits, labels)",
+        "tokens",
+        (
+            Call(
+                "torch",
+                "torch.stack([F.cross_entropy(logits[b, :-1], labels[b, 1:]) for b in range(2)])"
+                ".mean()",
+                "per sequence, its tokens; then the sequences",
+                ("a mean of per-sequence means weighs the tokens of short sequences more",),
+                agrees=False,
+            ),
+        ),
+        "the number of targets not ignored",
     ),
     Entry(
         "bradley_terry_loss",
