@@ -49,7 +49,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["CHECKED_WITH", "ENTRIES", "INPUTS", "LIBRARIES", "Call", "Entry", "page"]
+__all__ = [
+    "CHECKED_WITH",
+    "ENTRIES",
+    "INPUTS",
+    "LIBRARIES",
+    "Call",
+    "Entry",
+    "averaging_page",
+    "page",
+]
 
 # The libraries, in the order of the page's tabs, as the page names them.
 LIBRARIES = {
@@ -99,6 +108,7 @@ class Entry:
     inputs: str
     calls: tuple[Call, ...]
     mean: str = ""  # what lossdocs' 'mean' divides by, when the entry has a reduction
+    about: str = ""  # what sets this entry apart from others of its function (the inputs)
 
 
 # --- Input makers: (rng, case) -> named NumPy arrays (float64, or int64 labels). ---------
@@ -301,6 +311,10 @@ def _frames(rng, case):
     }
 
 
+def _empty(rng, case):
+    return {"pred": np.zeros(0), "target": np.zeros(0)}
+
+
 def _soft_targets(rng, case):
     out = _classes(rng, case)
     out["probs"] = rng.dirichlet(np.ones(4), size=8)
@@ -312,6 +326,7 @@ INPUTS: dict[str, Callable] = {
     "diffusion": _diffusion,
     "frames": _frames,
     "soft_targets": _soft_targets,
+    "empty": _empty,
     "x": _x,
     "regression": _regression,
     "classes": _classes,
@@ -333,7 +348,8 @@ INPUTS: dict[str, Callable] = {
 
 # --- Phrases several calls share (one message each in the Chinese catalog). -----------
 ELEMENTS = "the number of elements"
-ROWS = "the number of rows (the batch size)"
+ROWS = "the number of rows"
+W_SUM = "the sum of `weight[target]`"
 NONE = "no reduction: returns one value per element; `.mean()` by hand"
 NONE_ROWS = "no reduction: returns one value per row; `.mean()` by hand"
 KERAS_ORDER = "`y_true` comes first, the prediction second"
@@ -417,6 +433,23 @@ ENTRIES: tuple[Entry, ...] = (
             Call("sklearn", "metrics.mean_squared_error(target, pred)", ELEMENTS, (SK_ORDER,)),
         ),
         ELEMENTS,
+    ),
+    Entry(
+        "mse",
+        "mse(pred, target, reduction='sum') / pred.size",
+        "empty",
+        (
+            Call("torch", "F.mse_loss(pred, target)", "0 / 0: NaN", cases=("random",)),
+            Call(
+                "optax",
+                "optax.losses.squared_error(pred, target).mean()",
+                "",
+                ("0 / 0: NaN",),
+                cases=("random",),
+            ),
+        ),
+        "an empty batch raises a ValueError",
+        about="an empty batch",
     ),
     Entry(
         "mae",
@@ -506,7 +539,7 @@ ENTRIES: tuple[Entry, ...] = (
         "cross_entropy(logits, target, weight=weight)",
         "classes",
         (
-            Call("torch", "F.cross_entropy(logits, target, weight=weight)", "the sum of w[y_i]"),
+            Call("torch", "F.cross_entropy(logits, target, weight=weight)", W_SUM),
             Call(
                 "optax",
                 "(weight[target] * optax.losses.softmax_cross_entropy_with_integer_labels("
@@ -526,12 +559,13 @@ ENTRIES: tuple[Entry, ...] = (
                 "sklearn",
                 "metrics.log_loss(target, np.exp(logits) / np.exp(logits).sum(1, keepdims=True),"
                 " sample_weight=weight[target], labels=range(4))",
-                "the sum of w[y_i]",
+                W_SUM,
                 ("takes probabilities, not logits",),
                 cases=("random",),
             ),
         ),
-        "the sum of w[y_i]",
+        W_SUM,
+        about="class weights",
     ),
     Entry(
         "cross_entropy",
@@ -556,6 +590,7 @@ ENTRIES: tuple[Entry, ...] = (
             ),
         ),
         "the number of targets not ignored",
+        about="two targets are -100 (ignored)",
     ),
     Entry(
         "cross_entropy",
@@ -579,6 +614,7 @@ ENTRIES: tuple[Entry, ...] = (
             ),
         ),
         ROWS,
+        about="label smoothing",
     ),
     Entry(
         "cross_entropy",
@@ -600,6 +636,7 @@ ENTRIES: tuple[Entry, ...] = (
             ),
         ),
         ROWS,
+        about="class-probability targets",
     ),
     Entry(
         "cross_entropy",
@@ -614,6 +651,7 @@ ENTRIES: tuple[Entry, ...] = (
             ),
         ),
         ROWS,
+        about="class-probability targets and class weights",
     ),
     Entry(
         "cross_entropy",
@@ -630,12 +668,13 @@ ENTRIES: tuple[Entry, ...] = (
                 "keras",
                 "keras.losses.SparseCategoricalCrossentropy(from_logits=True, ignore_class=-100)"
                 "(np.full(8, -100), logits)",
-                "",
+                "all the rows: 0 / 8 = 0",
                 ("every target ignored: 0, not NaN",),
                 agrees=False,
             ),
         ),
         "0 / 0: NaN",
+        about="every target ignored",
     ),
     Entry(
         "nll_loss",
@@ -645,18 +684,19 @@ ENTRIES: tuple[Entry, ...] = (
             Call(
                 "torch",
                 "F.nll_loss(F.log_softmax(logits, 1), target, weight=weight)",
-                "the sum of w[y_i]",
+                W_SUM,
             ),
             Call(
                 "sklearn",
                 "metrics.log_loss(target, np.exp(logits) / np.exp(logits).sum(1, keepdims=True),"
                 " sample_weight=weight[target], labels=range(4))",
-                "the sum of w[y_i]",
+                W_SUM,
                 ("takes probabilities, not log-probabilities",),
                 cases=("random",),
             ),
         ),
-        "the sum of w[y_i]",
+        W_SUM,
+        about="class weights",
     ),
     Entry(
         "binary_cross_entropy",
@@ -697,6 +737,7 @@ ENTRIES: tuple[Entry, ...] = (
             ),
         ),
         "the number of elements (the weights are not summed)",
+        about="element weights",
     ),
     Entry(
         "binary_cross_entropy_with_logits",
@@ -717,6 +758,7 @@ ENTRIES: tuple[Entry, ...] = (
             ),
         ),
         ELEMENTS,
+        about="pos_weight",
     ),
     Entry(
         "binary_cross_entropy_with_logits",
@@ -934,6 +976,7 @@ ENTRIES: tuple[Entry, ...] = (
             ),
         ),
         ROWS,
+        about="eps = 0",
     ),
     Entry(
         "margin_ranking_loss",
@@ -1071,6 +1114,7 @@ ENTRIES: tuple[Entry, ...] = (
             ),
         ),
         ROWS,
+        about="the mean over rows",
     ),
     Entry(
         "gan_discriminator_loss",
@@ -1156,6 +1200,7 @@ ENTRIES: tuple[Entry, ...] = (
             ),
         ),
         "the number of targets not ignored",
+        about="per token or per sequence",
     ),
     Entry(
         "bradley_terry_loss",
@@ -1210,22 +1255,19 @@ Huber and Smooth L1, from the first tab, with lossdocs alone:
 
 ## The calls, library by library
 
-The first column is the lossdocs call, the second the library's call on the same
-inputs (the names of the first column), the third what the library's "mean" divides
-by when the library reduces, and the last what still differs.
+Each item is a lossdocs call, then the library's call on the same inputs (the names
+of the lossdocs call); below it, what the library's own "mean" divides by when the
+library reduces, and what still differs. Where no "mean" is named, the library
+returns unreduced values and the call reduces them by hand.
 """
 
 TRAPS = """
 ## Traps: calls that look right and are not
 
 Each of these calls is checked too, the other way round: `nox -s rosetta` fails if it
-*does* give lossdocs' number on its inputs.
+*does* give lossdocs' number on its inputs. Below each, why it differs.
 
 """
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
 
 
 def _record(record: dict) -> str:
@@ -1240,30 +1282,108 @@ def _record(record: dict) -> str:
     return "\n".join(f"{k:14s}{v}" for k, v in rows)
 
 
+def _item(entry: Entry, call: Call, sign: str) -> list[str]:
+    lines = [f"- `{entry.code}` {sign} `{call.code}`"]
+    if entry.about:
+        lines.append(f"  - Inputs: {entry.about}")
+    if call.mean:
+        lines.append(f'  - "mean" divides by {call.mean}')
+    lines += [f"  - {d}" for d in call.differences]
+    return lines
+
+
 def page(record: dict) -> str:
     """The Rosetta page (MyST), from :data:`ENTRIES` and the record of the last run."""
     out = [HEAD.format(record=_record(record)), "::::{tab-set}\n"]
     for library, title in LIBRARIES.items():
         out.append(f":::{{tab-item}} {title}\n")
-        out.append('| lossdocs | Call | "mean" divides by | Differences |')
-        out.append("|---|---|---|---|")
         for entry in ENTRIES:
             for call in entry.calls:
                 if call.library == library and call.agrees:
-                    diff = "; ".join(call.differences) or "—"
-                    out.append(
-                        f"| `{entry.code}` | `{_cell(call.code)}` | {call.mean or '—'} | {diff} |"
-                    )
+                    out += _item(entry, call, "=")
         out.append("\n:::\n")
     out.append("::::\n")
     out.append(TRAPS)
-    out.append("| lossdocs | Library | Call | Why it differs |")
-    out.append("|---|---|---|---|")
+    for library in LIBRARIES:
+        for entry in ENTRIES:
+            for call in entry.calls:
+                if call.library == library and not call.agrees:
+                    out += _item(entry, call, "≠")
+    return "\n".join(out) + "\n"
+
+
+AVERAGING = """\
+<!-- Generated by `python tools/rosetta.py page` from lossdocs/rosetta.py: edit those. -->
+
+(averaging)=
+# What exactly is averaged?
+
+`reduction="mean"` reads as one word in every library, but the numerator and the
+denominator of that mean are not the same everywhere. With class weights PyTorch
+divides by the sum of the weights of the targets, Keras by the number of rows; an
+ignored target leaves PyTorch's denominator, and Keras keeps counting it when every
+target is ignored; `"batchmean"` divides by the first dimension only; optax reduces
+nothing. The table says, for each case, what the mean divides by. Every cell comes
+from a call of the {{doc}}`Rosetta page <rosetta>`: `nox -s rosetta` checks that the call
+gives lossdocs' number (or, where a cell starts with ≠, that it does not), so a cell
+cannot drift from what the library computes.
+
+The numerator is always the sum of the per-element (or per-row) losses, each
+multiplied by its weight where there are weights. In lossdocs:
+
+```python
+>>> import numpy as np
+>>> from lossdocs import cross_entropy, mse
+>>> logits = np.array([[2.0, 0.0], [0.0, 2.0], [1.0, 1.0]])
+>>> target = np.array([0, 0, -100])
+>>> weight = np.array([3.0, 1.0])
+>>> per_row = cross_entropy(logits, target, weight=weight, reduction="none")
+>>> mean = cross_entropy(logits, target, weight=weight)
+>>> print(f"{{mean:.6f}} {{per_row.sum() / (3.0 + 3.0):.6f}}")
+1.126928 1.126928
+>>> mse(np.zeros(0), np.zeros(0))
+Traceback (most recent call last):
+...
+ValueError: ...
+```
+
+The two targets of class 0 weigh 3 each; the ignored third row adds 0 to the sum and
+nothing to the divisor 3 + 3. An empty batch under "mean" raises in lossdocs, where
+PyTorch and optax return NaN (0 / 0), as the table's first row shows.
+
+## The divisor of "mean", library by library
+
+A dash means the library has no call for this case; "by hand" that the library returns
+unreduced values, reduced by the call on the Rosetta page.
+
+"""
+
+
+def _divisor(calls: list[Call], mean: str) -> str:
+    cells = []
+    for call in calls:
+        if call.agrees:
+            text = call.mean or "by hand"
+        elif call.mean and call.mean != mean:  # a trap whose divisor is the difference
+            text = f"≠ {call.mean}"
+        else:
+            continue
+        if text not in cells:
+            cells.append(text)
+    return "; ".join(cells) or "—"
+
+
+def averaging_page() -> str:
+    """The page "What exactly is averaged?" (MyST), from the entries with a reduction."""
+    out = [AVERAGING.format()]
+    out.append("| Case | lossdocs | " + " | ".join(LIBRARIES.values()) + " |")
+    out.append("|---" * (2 + len(LIBRARIES)) + "|")
     for entry in ENTRIES:
-        for call in entry.calls:
-            if not call.agrees:
-                why = "; ".join(call.differences)
-                out.append(
-                    f"| `{entry.code}` | {LIBRARIES[call.library]} | `{_cell(call.code)}` | {why} |"
-                )
+        if not entry.mean:
+            continue
+        case = f"`{entry.function}`" + (f", {entry.about}" if entry.about else "")
+        cells = [
+            _divisor([c for c in entry.calls if c.library == lib], entry.mean) for lib in LIBRARIES
+        ]
+        out.append(f"| {case} | {entry.mean} | " + " | ".join(cells) + " |")
     return "\n".join(out) + "\n"

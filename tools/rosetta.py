@@ -1,7 +1,7 @@
 """Run every call of the Rosetta registry against lossdocs (`nox -s rosetta`).
 
     python tools/rosetta.py run      # check; exit 1 on a mismatch; write docs/rosetta-run.json
-    python tools/rosetta.py page     # rewrite docs/foundations/rosetta.md from the registry
+    python tools/rosetta.py page     # rewrite the Rosetta and averaging pages from the registry
 
 Each call of ``lossdocs.rosetta.ENTRIES`` is evaluated on the inputs of its entry, for
 two seeds of each of its cases ("random", "edge"), and compared with lossdocs' value on
@@ -29,10 +29,11 @@ os.environ.setdefault("KERAS_BACKEND", "jax")
 import numpy as np  # noqa: E402
 
 import lossdocs  # noqa: E402
-from lossdocs.rosetta import ENTRIES, INPUTS, page  # noqa: E402
+from lossdocs.rosetta import ENTRIES, INPUTS, averaging_page, page  # noqa: E402
 
 RECORD = ROOT / "docs" / "rosetta-run.json"
 PAGE = ROOT / "docs" / "foundations" / "rosetta.md"
+AVERAGING = ROOT / "docs" / "foundations" / "averaging.md"
 TOLERANCE = {"torch": 1e-10, "optax": 1e-10, "sklearn": 1e-10, "keras": 1e-6}
 SEEDS = (0, 1)
 
@@ -194,14 +195,19 @@ def write_record(checks: int, seconds: float) -> None:
         "versions": versions(),
     }
     RECORD.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+    write_pages(record)
+
+
+def write_pages(record: dict) -> None:
     PAGE.write_text(page(record), encoding="utf-8")
+    AVERAGING.write_text(averaging_page(), encoding="utf-8")
 
 
 def main(argv: list[str]) -> int:
     if argv[:1] == ["run"]:
         return run()
     if argv[:1] == ["page"]:
-        PAGE.write_text(page(json.loads(RECORD.read_text(encoding="utf-8"))), encoding="utf-8")
+        write_pages(json.loads(RECORD.read_text(encoding="utf-8")))
         return 0
     print(__doc__)
     return 2
