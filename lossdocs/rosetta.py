@@ -88,7 +88,9 @@ class Call:
     what the library's own reduction divides by (empty when the call reduces by
     hand or there is no reduction); `differences` are what remains different from
     lossdocs (each a sentence); `cases` the input cases it is checked on; `agrees`
-    False marks a trap: the run checks that the value differs.
+    False marks a trap: the run checks that the value differs; `docs` quotes the
+    library's documentation (of the version in :data:`CHECKED_WITH`) where the call
+    shows it to be incomplete or misleading.
     """
 
     library: str
@@ -97,6 +99,7 @@ class Call:
     differences: tuple[str, ...] = ()
     cases: tuple[str, ...] = ("random", "edge")
     agrees: bool = True
+    docs: str = ""  # what the library's own documentation says, quoted, where it misleads
 
 
 @dataclass(frozen=True)
@@ -556,6 +559,17 @@ ENTRIES: tuple[Entry, ...] = (
                 agrees=False,
             ),
             Call(
+                "keras",
+                "keras.losses.SparseCategoricalCrossentropy(from_logits=True,"
+                " reduction='mean_with_sample_weight')"
+                "(target, logits, sample_weight=weight[target])",
+                W_SUM,
+                (
+                    "class weights as `sample_weight`, with `reduction='mean_with_sample_weight'`",
+                    F32,
+                ),
+            ),
+            Call(
                 "sklearn",
                 "metrics.log_loss(target, np.exp(logits) / np.exp(logits).sum(1, keepdims=True),"
                 " sample_weight=weight[target], labels=range(4))",
@@ -670,6 +684,9 @@ ENTRIES: tuple[Entry, ...] = (
                 "(np.full(8, -100), logits)",
                 "all the rows: 0 / 8 = 0",
                 ("every target ignored: 0, not NaN",),
+                docs='`"sum_over_batch_size"` "sum[s] the loss and divide[s] by the sample size";'
+                " it divides by the number of targets not ignored, and returns 0"
+                " when there is none",
                 agrees=False,
             ),
         ),
@@ -699,6 +716,21 @@ ENTRIES: tuple[Entry, ...] = (
         about="class weights",
     ),
     Entry(
+        "nll_loss",
+        "nll_loss(np.log(0.7 * probs), target)",
+        "soft_targets",
+        (
+            Call(
+                "sklearn",
+                "metrics.log_loss(target, 0.7 * probs, labels=range(4))",
+                ROWS,
+                ("rows that do not sum to 1 are not normalised: a warning, and the log as given",),
+            ),
+        ),
+        ROWS,
+        about="probability rows summing to 0.7",
+    ),
+    Entry(
         "binary_cross_entropy",
         "binary_cross_entropy(probs, target)",
         "binary_probs",
@@ -720,6 +752,32 @@ ENTRIES: tuple[Entry, ...] = (
             ),
         ),
         ELEMENTS,
+    ),
+    Entry(
+        "binary_cross_entropy",
+        "binary_cross_entropy(np.r_[probs, 0.0], np.r_[target, 1.0])",
+        "binary_probs",
+        (
+            Call(
+                "torch",
+                "F.binary_cross_entropy(torch.cat([probs, torch.zeros(1)]),"
+                " torch.cat([target, torch.ones(1)]))",
+                ELEMENTS,
+                ("log 0 is clamped at -100",),
+            ),
+            Call(
+                "sklearn",
+                "metrics.log_loss(np.r_[target, 1.0], np.r_[probs, 0.0], labels=[0, 1])",
+                ROWS,
+                (
+                    "clips probabilities to [eps, 1 - eps] of their dtype: a loss of at most"
+                    " 36.04 per sample in float64, where torch and lossdocs clamp the log at -100",
+                ),
+                agrees=False,
+            ),
+        ),
+        ELEMENTS,
+        about="a probability of 0 for a positive target",
     ),
     Entry(
         "binary_cross_entropy",
@@ -782,6 +840,26 @@ ENTRIES: tuple[Entry, ...] = (
         ELEMENTS,
     ),
     Entry(
+        "focal_loss",
+        "focal_loss(logits, target, alpha=0.8, gamma=0.0)",
+        "binary_logits",
+        (
+            Call(
+                "torch",
+                "0.2 * F.binary_cross_entropy_with_logits(logits, target,"
+                " pos_weight=torch.tensor(0.8 / 0.2))",
+                ELEMENTS,
+                (
+                    "alpha weighs positives by alpha and negatives by 1 - alpha;"
+                    " pos_weight = alpha / (1 - alpha) weighs only the positives:"
+                    " equal up to the factor 1 - alpha",
+                ),
+            ),
+        ),
+        ELEMENTS,
+        about="alpha against pos_weight",
+    ),
+    Entry(
         "hinge",
         "hinge(scores, target)",
         "scores",
@@ -836,6 +914,8 @@ ENTRIES: tuple[Entry, ...] = (
                 ELEMENTS,
                 ("`alpha` is ignored unless `apply_class_balancing=True`",),
                 agrees=False,
+                docs='`alpha`: "A weight balancing factor for class 1, default is `0.25`";'
+                " it does not say that the default `apply_class_balancing=False` switches it off",
             ),
         ),
         ELEMENTS,
@@ -1289,6 +1369,8 @@ def _item(entry: Entry, call: Call, sign: str) -> list[str]:
     if call.mean:
         lines.append(f'  - "mean" divides by {call.mean}')
     lines += [f"  - {d}" for d in call.differences]
+    if call.docs:
+        lines.append(f"  - Its documentation: {call.docs}")
     return lines
 
 
