@@ -353,6 +353,7 @@ INPUTS: dict[str, Callable] = {
 ELEMENTS = "the number of elements"
 ROWS = "the number of rows"
 W_SUM = "the sum of `weight[target]`"
+EMPTY = "zero elements: 0 / 0 = NaN"
 NONE = "no reduction: returns one value per element; `.mean()` by hand"
 NONE_ROWS = "no reduction: returns one value per row; `.mean()` by hand"
 KERAS_ORDER = "`y_true` comes first, the prediction second"
@@ -442,12 +443,12 @@ ENTRIES: tuple[Entry, ...] = (
         "mse(pred, target, reduction='sum') / pred.size",
         "empty",
         (
-            Call("torch", "F.mse_loss(pred, target)", "0 / 0: NaN", cases=("random",)),
+            Call("torch", "F.mse_loss(pred, target)", EMPTY, cases=("random",)),
             Call(
                 "optax",
                 "optax.losses.squared_error(pred, target).mean()",
                 "",
-                ("0 / 0: NaN",),
+                (EMPTY,),
                 cases=("random",),
             ),
         ),
@@ -675,7 +676,7 @@ ENTRIES: tuple[Entry, ...] = (
             Call(
                 "torch",
                 "F.cross_entropy(logits, torch.full((8,), -100))",
-                "0 / 0: NaN",
+                EMPTY,
                 ("every target ignored: NaN (since PyTorch 1.11)",),
             ),
             Call(
@@ -690,7 +691,7 @@ ENTRIES: tuple[Entry, ...] = (
                 agrees=False,
             ),
         ),
-        "0 / 0: NaN",
+        EMPTY,
         about="every target ignored",
     ),
     Entry(
@@ -1238,10 +1239,10 @@ ENTRIES: tuple[Entry, ...] = (
             Call(
                 "torch",
                 "F.ctc_loss(log_probs, targets, input_lengths, target_lengths)",
-                "per sequence, its target length (at least 1); then the batch size",
+                "each sequence's target length (at least 1), then the batch size",
             ),
         ),
-        "per sequence, its target length (at least 1); then the batch size",
+        "each sequence's target length (at least 1), then the batch size",
     ),
     Entry(
         "ctc_loss",
@@ -1274,7 +1275,7 @@ ENTRIES: tuple[Entry, ...] = (
                 "torch",
                 "torch.stack([F.cross_entropy(logits[b, :-1], labels[b, 1:]) for b in range(2)])"
                 ".mean()",
-                "per sequence, its tokens; then the sequences",
+                "each sequence's token count, then the number of sequences",
                 ("a mean of per-sequence means weighs the tokens of short sequences more",),
                 agrees=False,
             ),
@@ -1308,7 +1309,7 @@ HEAD = """\
 
 The same loss often sits behind different arguments in PyTorch, optax, Keras and
 scikit-learn: another argument order, logits or probabilities, integer labels or
-one-hot rows, and a "mean" that divides by something else. Each row below is a call
+one-hot rows, and a "mean" that divides by something else. Each item below is a call
 that gives lossdocs' number, and it is not a claim: `nox -s rosetta` evaluates that very
 expression against lossdocs on random inputs and on extreme ones (huge logits, exact
 kinks, probabilities near 0 and 1, ignored targets), and fails if they differ by more
