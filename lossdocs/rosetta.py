@@ -354,6 +354,22 @@ ELEMENTS = "the number of elements"
 ROWS = "the number of rows"
 W_SUM = "the sum of `weight[target]`"
 EMPTY = "zero elements: 0 / 0 = NaN"
+KEPT = "the number of targets not ignored"
+# The averaging page's table names the same divisors in fewer words (its columns are narrow).
+SHORT = {
+    ELEMENTS: "elements",
+    ROWS: "rows",
+    W_SUM: "Σ `weight[target]`",
+    KEPT: "targets not ignored",
+    EMPTY: "0 / 0 = NaN",
+    "the sum of the weights": "Σ weights",
+    "the number of elements (the weights are not summed)": "elements (not Σ weights)",
+    "the first dimension only": "first dimension",
+    "an empty batch raises a ValueError": "raises ValueError",
+    "all the rows: 0 / 8 = 0": "rows: 0 / 8 = 0",
+    "each sequence's target length (at least 1), then the batch size": "target lengths, then rows",
+    "each sequence's token count, then the number of sequences": "tokens per sequence, then rows",
+}
 NONE = "no reduction: returns one value per element; `.mean()` by hand"
 NONE_ROWS = "no reduction: returns one value per row; `.mean()` by hand"
 KERAS_ORDER = "`y_true` comes first, the prediction second"
@@ -587,7 +603,7 @@ ENTRIES: tuple[Entry, ...] = (
         "cross_entropy(logits, target)",
         "ignored",
         (
-            Call("torch", "F.cross_entropy(logits, target)", "the number of targets not ignored"),
+            Call("torch", "F.cross_entropy(logits, target)", KEPT),
             Call(
                 "optax",
                 "(optax.losses.softmax_cross_entropy_with_integer_labels(logits, "
@@ -600,11 +616,11 @@ ENTRIES: tuple[Entry, ...] = (
                 "keras",
                 "keras.losses.SparseCategoricalCrossentropy(from_logits=True, ignore_class=-100)"
                 "(target, logits)",
-                "the number of targets not ignored",
+                KEPT,
                 ("`ignore_class`, not `ignore_index`",),
             ),
         ),
-        "the number of targets not ignored",
+        KEPT,
         about="two targets are -100 (ignored)",
     ),
     Entry(
@@ -1142,11 +1158,11 @@ ENTRIES: tuple[Entry, ...] = (
             Call(
                 "torch",
                 "F.cross_entropy(logits[:, :-1].reshape(-1, 7), labels[:, 1:].reshape(-1))",
-                "the number of targets not ignored",
+                KEPT,
                 ("shift by hand: position t predicts label t + 1",),
             ),
         ),
-        "the number of targets not ignored",
+        KEPT,
     ),
     Entry(
         "distillation_loss",
@@ -1280,7 +1296,7 @@ ENTRIES: tuple[Entry, ...] = (
                 agrees=False,
             ),
         ),
-        "the number of targets not ignored",
+        KEPT,
         about="per token or per sequence",
     ),
     Entry(
@@ -1436,8 +1452,9 @@ PyTorch and optax return NaN (0 / 0), as the table's first row shows.
 
 ## The divisor of "mean", library by library
 
-A dash means the library has no call for this case; "by hand" that the library returns
-unreduced values, reduced by the call on the Rosetta page.
+"Elements" is every element of the loss's input, "rows" the first axis (the batch),
+Σ a sum; a dash means the library has no call for this case, "by hand" that the library
+returns unreduced values, reduced by the call on the Rosetta page.
 
 """
 
@@ -1446,9 +1463,9 @@ def _divisor(calls: list[Call], mean: str) -> str:
     cells = []
     for call in calls:
         if call.agrees:
-            text = call.mean or "by hand"
+            text = SHORT.get(call.mean, call.mean) or "by hand"
         elif call.mean and call.mean != mean:  # a trap whose divisor is the difference
-            text = f"≠ {call.mean}"
+            text = f"≠ {SHORT.get(call.mean, call.mean)}"
         else:
             continue
         if text not in cells:
@@ -1468,5 +1485,5 @@ def averaging_page() -> str:
         cells = [
             _divisor([c for c in entry.calls if c.library == lib], entry.mean) for lib in LIBRARIES
         ]
-        out.append(f"| {case} | {entry.mean} | " + " | ".join(cells) + " |")
+        out.append(f"| {case} | {SHORT.get(entry.mean, entry.mean)} | " + " | ".join(cells) + " |")
     return "\n".join(out) + "\n"
