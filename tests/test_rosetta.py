@@ -144,3 +144,27 @@ def test_averaging_page_has_a_row_per_entry_with_a_reduction():
     header = averaging_page().split("| Case |")[1].splitlines()[0]
     assert all(title in header for title in LIBRARIES.values())
     assert all(row.count(" | ") == 1 + len(LIBRARIES) for row in rows)
+
+
+def _cheatsheet_counterparts() -> dict[str, dict[str, str]]:
+    """The cheat sheet's four-library counterpart tables: function -> library -> cell."""
+    rows, in_table = {}, False
+    for line in (ROOT / "docs" / "cheatsheet.md").read_text(encoding="utf-8").splitlines():
+        if line.startswith("| Function | PyTorch / torchvision | optax | Keras | scikit-learn |"):
+            in_table = True
+        elif in_table and line.startswith("| `"):
+            cells = [c.strip() for c in line.strip("|").split("|")]
+            rows[cells[0].strip("`")] = dict(zip(LIBRARIES, cells[1:], strict=True))
+        elif not line.startswith("|"):
+            in_table = False
+    return rows
+
+
+def test_cheatsheet_names_a_counterpart_wherever_the_registry_has_one():
+    rows = _cheatsheet_counterparts()
+    missing = [
+        (e.function, c.library)
+        for e, c in CALLS
+        if c.agrees and e.function in rows and rows[e.function][c.library] == "—"
+    ]
+    assert not missing, f"the cheat sheet says '—' where lossdocs.rosetta has a call: {missing}"
