@@ -115,8 +115,14 @@ def test_every_pytorch_counterpart_has_a_torch_call(name):
 
 def test_pins_are_the_checked_versions():
     groups = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    pins = dict(r.split("==") for r in groups["dependency-groups"]["rosetta"])
-    assert {k: v for k, v in pins.items() if k != "jaxlib"} == CHECKED_WITH
+    group = groups["dependency-groups"]
+    pins = dict(
+        r.split("==")
+        for r in group["rosetta"] + group["crosscheck"]
+        if isinstance(r, str) and "==" in r
+    )
+    assert {k: pins[k] for k in CHECKED_WITH} == CHECKED_WITH
+    assert {"include-group": "crosscheck"} in group["rosetta"]
     assert pins["jaxlib"] == pins["jax"]
 
 

@@ -21,6 +21,7 @@ import time
 import warnings
 from datetime import UTC, datetime
 from pathlib import Path
+from types import SimpleNamespace
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -38,68 +39,30 @@ TOLERANCE = {"torch": 1e-10, "optax": 1e-10, "sklearn": 1e-10, "keras": 1e-6}
 SEEDS = (0, 1)
 
 
-def _torchvision(torch, F):
-    """torchvision.ops' functions, written out from torchvision 0.29's source (ops/boxes.py,
-    ops/giou_loss.py, ops/focal_loss.py, ops/_utils.py): PyPI's torchvision does not import
-    beside this project's CPU torch 2.13.0."""
+def _torchvision():
+    """torchvision.ops' functions, written out in torch from torchvision's source by the
+    cross-check (tests/crosscheck/detection/test_detection.py and
+    classification/test_focal_loss.py, whose docstrings cite the files and commits):
+    PyPI's torchvision does not import beside this project's CPU torch 2.13.0."""
+    import importlib.util
 
-    class tv:
-        @staticmethod
-        def box_area(boxes):
-            return (boxes[:, 2] - boxes[:, 0]) * (boxes[:, 3] - boxes[:, 1])
+    sys.path.insert(0, str(ROOT / "tests" / "crosscheck"))  # their `_xcheck`
 
-        @staticmethod
-        def _box_inter_union(boxes1, boxes2):
-            area1, area2 = tv.box_area(boxes1), tv.box_area(boxes2)
-            lt = torch.max(boxes1[:, None, :2], boxes2[:, :2])
-            rb = torch.min(boxes1[:, None, 2:], boxes2[:, 2:])
-            wh = (rb - lt).clamp(min=0)
-            inter = wh[:, :, 0] * wh[:, :, 1]
-            return inter, area1[:, None] + area2 - inter
+    def load(path):
+        spec = importlib.util.spec_from_file_location(Path(path).stem, ROOT / path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
 
-        @staticmethod
-        def box_iou(boxes1, boxes2):
-            inter, union = tv._box_inter_union(boxes1, boxes2)
-            return inter / union
-
-        @staticmethod
-        def generalized_box_iou(boxes1, boxes2):
-            inter, union = tv._box_inter_union(boxes1, boxes2)
-            iou = inter / union
-            lti = torch.min(boxes1[:, None, :2], boxes2[:, :2])
-            rbi = torch.max(boxes1[:, None, 2:], boxes2[:, 2:])
-            whi = (rbi - lti).clamp(min=0)
-            areai = whi[:, :, 0] * whi[:, :, 1]
-            return iou - (areai - union) / areai
-
-        @staticmethod
-        def generalized_box_iou_loss(boxes1, boxes2, reduction="none", eps=1e-7):
-            x1, y1, x2, y2 = boxes1.unbind(dim=-1)
-            x1g, y1g, x2g, y2g = boxes2.unbind(dim=-1)
-            xkis1, ykis1 = torch.max(x1, x1g), torch.max(y1, y1g)
-            xkis2, ykis2 = torch.min(x2, x2g), torch.min(y2, y2g)
-            intsctk = torch.zeros_like(x1)
-            mask = (ykis2 > ykis1) & (xkis2 > xkis1)
-            intsctk[mask] = (xkis2[mask] - xkis1[mask]) * (ykis2[mask] - ykis1[mask])
-            unionk = (x2 - x1) * (y2 - y1) + (x2g - x1g) * (y2g - y1g) - intsctk
-            iouk = intsctk / (unionk + eps)
-            xc1, yc1 = torch.min(x1, x1g), torch.min(y1, y1g)
-            xc2, yc2 = torch.max(x2, x2g), torch.max(y2, y2g)
-            area_c = (xc2 - xc1) * (yc2 - yc1)
-            loss = 1 - (iouk - ((area_c - unionk) / (area_c + eps)))
-            return {"none": loss, "mean": loss.mean(), "sum": loss.sum()}[reduction]
-
-        @staticmethod
-        def sigmoid_focal_loss(inputs, targets, alpha=0.25, gamma=2.0, reduction="none"):
-            p = torch.sigmoid(inputs)
-            ce_loss = F.binary_cross_entropy_with_logits(inputs, targets, reduction="none")
-            p_t = p * targets + (1 - p) * (1 - targets)
-            loss = ce_loss * ((1 - p_t) ** gamma)
-            if alpha >= 0:
-                loss = (alpha * targets + (1 - alpha) * (1 - targets)) * loss
-            return {"none": loss, "mean": loss.mean(), "sum": loss.sum()}[reduction]
-
-    return tv
+    boxes = load("tests/crosscheck/detection/test_detection.py")
+    focal = load("tests/crosscheck/classification/test_focal_loss.py")
+    return SimpleNamespace(
+        box_area=boxes.tv_box_area,
+        box_iou=boxes.tv_box_iou,
+        generalized_box_iou=boxes.tv_generalized_box_iou,
+        generalized_box_iou_loss=boxes.tv_generalized_box_iou_loss,
+        sigmoid_focal_loss=focal.tv_sigmoid_focal_loss,
+    )
 
 
 def namespaces():
@@ -115,7 +78,7 @@ def namespaces():
     import torch.nn.functional as F
 
     return {
-        "torch": ({"torch": torch, "F": F, "tv": _torchvision(torch, F)}, torch.as_tensor),
+        "torch": ({"torch": torch, "F": F, "tv": _torchvision()}, torch.as_tensor),
         "optax": ({"optax": optax, "jax": jax, "jnp": jnp}, jnp.asarray),
         "keras": ({"keras": keras, "ops": keras.ops, "np": np}, _float32),
         "sklearn": ({"metrics": metrics, "np": np}, np.asarray),
