@@ -131,9 +131,9 @@ def test_committed_run_and_page_agree_with_the_registry():
     assert record["calls"] == len(CALLS), "registry changed since the last run: nox -s rosetta"
     for name, version in CHECKED_WITH.items():
         assert record["versions"][name].split("+")[0] == version
-    committed = (ROOT / "docs" / "foundations" / "rosetta.md").read_text(encoding="utf-8")
+    committed = (ROOT / "docs" / "rosetta.md").read_text(encoding="utf-8")
     assert committed == page(record), "stale page: python tools/rosetta.py page"
-    averaging = (ROOT / "docs" / "foundations" / "averaging.md").read_text(encoding="utf-8")
+    averaging = (ROOT / "docs" / "averaging.md").read_text(encoding="utf-8")
     assert averaging == averaging_page(), "stale page: python tools/rosetta.py page"
 
 

@@ -33,8 +33,8 @@ import lossdocs  # noqa: E402
 from lossdocs.rosetta import ENTRIES, INPUTS, averaging_page, page  # noqa: E402
 
 RECORD = ROOT / "docs" / "rosetta-run.json"
-PAGE = ROOT / "docs" / "foundations" / "rosetta.md"
-AVERAGING = ROOT / "docs" / "foundations" / "averaging.md"
+PAGE = ROOT / "docs" / "rosetta.md"
+AVERAGING = ROOT / "docs" / "averaging.md"
 TOLERANCE = {"torch": 1e-10, "optax": 1e-10, "sklearn": 1e-10, "keras": 1e-6}
 SEEDS = (0, 1)
 
