@@ -41,6 +41,19 @@ def crosscheck(session: nox.Session) -> None:
     session.run("pytest", "tests/crosscheck", "-p", "no:cacheprovider", *session.posargs)
 
 
+@nox.session(python=PYTHON, reuse_venv=True)
+def rosetta(session: nox.Session) -> None:
+    """Check every call of lossdocs.rosetta against torch, optax, Keras 3 and scikit-learn.
+
+    Not in a bare `nox`: it downloads JAX, Keras and scikit-learn (about 600 MB
+    installed) for a check whose outcome changes only when the registry or a pinned
+    version does. A green run rewrites docs/rosetta-run.json and the Rosetta page;
+    commit both.
+    """
+    session.install("-e", ".", *groups("rosetta"))
+    session.run("python", "tools/rosetta.py", "run", env={"KERAS_BACKEND": "jax"})
+
+
 DOCS = "tools/docsbuild.py"  # builds one language at a time, for nox and Read the Docs
 
 

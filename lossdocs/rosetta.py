@@ -1,0 +1,1489 @@
+r"""The Rosetta registry: the call of each other library that gives lossdocs' number.
+
+One :class:`Entry` per lossdocs call worth translating (a function, or one of its
+settings: weights, ``ignore_index``, label smoothing), holding one :class:`Call`
+per library. A call is a Python expression written in the library's own terms, and
+the text shown on the Rosetta page is the very expression that ``nox -s rosetta``
+(``tools/rosetta.py run``) evaluates against lossdocs, on random and on extreme
+inputs: what the page says is what was checked. A call with ``agrees=False`` is a
+trap: the run checks that it does *not* give lossdocs' number (a default or a
+documented argument that silently changes the value).
+
+This module holds data and NumPy input makers only; no library other than NumPy is
+imported here (``import lossdocs`` never imports this module). The names an
+expression may use:
+
+========  ==================================================================
+library   names
+========  ==================================================================
+torch     ``torch``, ``F`` (``torch.nn.functional``), ``tv`` (torchvision's
+          functions written out in torch from its source: torchvision does
+          not import beside the CPU torch of this project)
+optax     ``optax``, ``jax``, ``jnp`` (float64: ``jax_enable_x64``)
+keras     ``keras``, ``ops`` (``keras.ops``), on the JAX backend, float32
+sklearn   ``metrics`` (``sklearn.metrics``), ``np``
+========  ==================================================================
+
+plus the inputs (converted to the library's arrays: int64 stays integer) and, in
+the lossdocs expression, every name of ``lossdocs`` and ``np``.
+
+Add a function: one block in :data:`ENTRIES`, using an input maker of
+:data:`INPUTS` (or a new one beside them).
+
+Examples
+--------
+>>> from lossdocs.rosetta import ENTRIES, LIBRARIES
+>>> huber = next(e for e in ENTRIES if e.function == "huber")
+>>> [c.library for c in huber.calls]
+['torch', 'optax', 'keras']
+>>> huber.calls[0].code
+'F.huber_loss(pred, target, delta=0.5)'
+>>> LIBRARIES["keras"]
+'Keras 3'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = [
+    "CHECKED_WITH",
+    "ENTRIES",
+    "INPUTS",
+    "LIBRARIES",
+    "Call",
+    "Entry",
+    "averaging_page",
+    "page",
+]
+
+# The libraries, in the order of the page's tabs, as the page names them.
+LIBRARIES = {
+    "torch": "PyTorch",
+    "optax": "JAX / optax",
+    "keras": "Keras 3",
+    "sklearn": "scikit-learn",
+}
+
+# The versions the registry was last checked with; `nox -s rosetta` pins the same ones
+# (pyproject.toml, dependency group `rosetta`) and records what it ran in
+# docs/rosetta-run.json.
+CHECKED_WITH = {
+    "torch": "2.13.0",
+    "jax": "0.10.2",
+    "optax": "0.2.8",
+    "keras": "3.15.1",
+    "scikit-learn": "1.9.1",
+}
+
+
+@dataclass(frozen=True)
+class Call:
+    """One library's way to compute an entry's value.
+
+    `code` is the expression (see the module docstring for its names); `mean` says
+    what the library's own reduction divides by (empty when the call reduces by
+    hand or there is no reduction); `differences` are what remains different from
+    lossdocs (each a sentence); `cases` the input cases it is checked on; `agrees`
+    False marks a trap: the run checks that the value differs; `docs` quotes the
+    library's documentation (of the version in :data:`CHECKED_WITH`) where the call
+    shows it to be incomplete or misleading.
+    """
+
+    library: str
+    code: str
+    mean: str = ""
+    differences: tuple[str, ...] = ()
+    cases: tuple[str, ...] = ("random", "edge")
+    agrees: bool = True
+    docs: str = ""  # what the library's own documentation says, quoted, where it misleads
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A lossdocs call (`code`, evaluated on the inputs of `inputs`) and its counterparts."""
+
+    function: str
+    code: str
+    inputs: str
+    calls: tuple[Call, ...]
+    mean: str = ""  # what lossdocs' 'mean' divides by, when the entry has a reduction
+    about: str = ""  # what sets this entry apart from others of its function (the inputs)
+
+
+# --- Input makers: (rng, case) -> named NumPy arrays (float64, or int64 labels). ---------
+# "random" is a typical batch; "edge" puts values where implementations part ways
+# (large logits, exact kinks, probabilities near 0 and 1, ignored targets).
+
+
+def _x(rng, case):
+    x = rng.normal(size=(4, 5)) * 3
+    if case == "edge":
+        x[0] = [1e3, -1e3, 0.0, 700.0, -700.0]
+        x[1] = [40.0, -40.0, 1e-8, 30.0, -30.0]
+    return {"x": x}
+
+
+def _regression(rng, case):
+    pred = rng.normal(size=(6, 3))
+    target = rng.normal(size=(6, 3))
+    if case == "edge":
+        target[0] = pred[0]  # zero residuals
+        target[1] = pred[1] + np.array([0.5, -0.5, 1e-9])  # on the kink of delta = 0.5
+        target[2] = pred[2] + np.array([1e4, -1e4, 3.0])
+    return {"pred": pred, "target": target}
+
+
+def _classes(rng, case):
+    logits = rng.normal(size=(8, 4)) * 2
+    target = rng.integers(0, 4, size=8)
+    weight = rng.uniform(0.2, 3.0, size=4)
+    if case == "edge":
+        logits[0] = [1e3, -1e3, 0.0, 5.0]
+        logits[1] = [-50.0, 50.0, 0.0, 0.0]
+        target[:2] = [1, 0]
+    return {"logits": logits, "target": target, "weight": weight}
+
+
+def _ignored(rng, case):
+    out = _classes(rng, case)
+    out["target"][[1, 4]] = -100  # two ignored targets
+    return out
+
+
+def _binary_probs(rng, case):
+    probs = rng.uniform(0.05, 0.95, size=10)
+    target = rng.integers(0, 2, size=10).astype(float)
+    weight = rng.uniform(0.2, 3.0, size=10)
+    if case == "edge":
+        probs[:4] = [1e-12, 1 - 1e-12, 0.5, 1e-6]
+        target[:4] = [0.0, 1.0, 1.0, 1.0]
+    return {"probs": probs, "target": target, "weight": weight}
+
+
+def _binary_logits(rng, case):
+    logits = rng.normal(size=(5, 3)) * 3
+    target = rng.integers(0, 2, size=(5, 3)).astype(float)
+    if case == "edge":
+        logits[0] = [1e3, -1e3, 0.0]
+        logits[1] = [40.0, -40.0, 1e-9]
+        target[0] = [0.0, 1.0, 1.0]
+    pos_weight = rng.uniform(0.5, 4.0, size=3)
+    return {"logits": logits, "target": target, "pos_weight": pos_weight}
+
+
+def _scores(rng, case):
+    scores = rng.normal(size=12) * 2
+    target = rng.choice([-1.0, 1.0], size=12)
+    if case == "edge":
+        scores[:4] = [1.0, -1.0, 0.0, 50.0]
+        target[:4] = [1.0, -1.0, 1.0, -1.0]
+    return {"scores": scores, "target": target}
+
+
+def _distributions(rng, case):
+    p = rng.dirichlet(np.ones(5), size=4)
+    q = rng.dirichlet(np.ones(5), size=4)
+    if case == "edge":
+        p[0] = [0.0, 0.5, 0.5, 0.0, 0.0]  # zeros of p: 0 log 0 = 0
+        q[1] = [1e-12, 0.25, 0.25, 0.25, 0.25 - 1e-12]
+    return {"p": p, "q": q}
+
+
+def _boxes(rng, case):
+    def boxes(n):
+        xy = rng.uniform(0, 10, size=(n, 2))
+        return np.concatenate([xy, xy + rng.uniform(0.5, 5, size=(n, 2))], axis=1)
+
+    boxes1, boxes2 = boxes(5), boxes(5)
+    if case == "edge":
+        boxes2[0] = boxes1[0]  # identical
+        boxes2[1] = boxes1[1] + np.array([20.0, 20.0, 20.0, 20.0])  # disjoint
+    return {"boxes1": boxes1, "boxes2": boxes2}
+
+
+def _triplets(rng, case):
+    anchor, positive, negative = (rng.normal(size=(6, 4)) for _ in range(3))
+    if case == "edge":
+        positive[0] = anchor[0]
+        negative[1] = anchor[1]
+    return {"anchor": anchor, "positive": positive, "negative": negative}
+
+
+def _pairs(rng, case):
+    x1, x2 = rng.normal(size=(2, 10))
+    x = np.abs(rng.normal(size=10)) * 2
+    u, v = rng.normal(size=(2, 6, 4))
+    target = rng.choice([-1.0, 1.0], size=10)
+    if case == "edge":
+        x2[0] = x1[0]
+        x[:2] = [0.0, 1.0]
+        v[0] = 3 * u[0]  # parallel vectors
+    return {"x1": x1, "x2": x2, "x": x, "u": u, "v": v, "target": target}
+
+
+def _gaussians(rng, case):
+    mu_p, mu_q = rng.normal(size=(2, 6))
+    sigma_p, sigma_q = rng.uniform(0.2, 3.0, size=(2, 6))
+    if case == "edge":
+        mu_q[0], sigma_q[0] = mu_p[0], sigma_p[0]  # KL = 0
+        sigma_p[1], sigma_q[1] = 1e-3, 1e3
+    return {"mu_p": mu_p, "sigma_p": sigma_p, "mu_q": mu_q, "sigma_q": sigma_q}
+
+
+def _labels(rng, case):
+    pred_labels = rng.integers(0, 3, size=30)
+    target = rng.integers(0, 3, size=30)
+    if case == "edge":
+        pred_labels[:10] = target[:10]
+    return {"pred_labels": pred_labels, "target": target}
+
+
+def _masks(rng, case):
+    pred_mask = rng.integers(0, 2, size=40)
+    target_mask = rng.integers(0, 2, size=40)
+    if case == "edge":
+        pred_mask[:20] = target_mask[:20]
+    return {"pred_mask": pred_mask, "target_mask": target_mask}
+
+
+def _tokens(rng, case):
+    logits = rng.normal(size=(2, 6, 7)) * 2
+    labels = rng.integers(0, 7, size=(2, 6))
+    labels[0, 4:] = -100  # padding
+    if case == "edge":
+        logits[1, 2] = [1e3, -1e3, 0.0, 0.0, 0.0, 0.0, 0.0]
+    return {"logits": logits, "labels": labels}
+
+
+def _teacher(rng, case):
+    student, teacher = rng.normal(size=(2, 2, 5, 6)) * 2  # (B, L, V)
+    if case == "edge":
+        student[0, 0, 0], teacher[0, 1, 0] = 60.0, -60.0
+    return {"student_logits": student, "teacher_logits": teacher}
+
+
+def _rewards(rng, case):
+    chosen, rejected = rng.normal(size=(2, 10))
+    if case == "edge":
+        chosen[:2], rejected[:2] = [50.0, -50.0], [-50.0, 50.0]
+    return {"chosen_rewards": chosen, "rejected_rewards": rejected}
+
+
+def _gan(rng, case):
+    real_logits, fake_logits = rng.normal(size=(2, 12)) * 2
+    if case == "edge":
+        real_logits[:2], fake_logits[:2] = [1e3, -1e3], [-1e3, 1e3]
+    return {"real_logits": real_logits, "fake_logits": fake_logits}
+
+
+def _diffusion(rng, case):
+    model_output, x0, noise = rng.normal(size=(3, 4, 2, 3))
+    alphas_cumprod = rng.uniform(0.01, 0.99, size=4)
+    if case == "edge":
+        model_output[0] = noise[0]
+        alphas_cumprod[:2] = [1e-6, 1 - 1e-6]
+    return {
+        "model_output": model_output,
+        "x0": x0,
+        "noise": noise,
+        "alphas_cumprod": alphas_cumprod,
+    }
+
+
+def _frames(rng, case):
+    t, n, c, s = 12, 3, 5, 4
+    logits = rng.normal(size=(t, n, c)) * (4 if case == "edge" else 1)
+    log_probs = logits - np.log(np.exp(logits).sum(-1, keepdims=True))
+    targets = rng.integers(1, c, size=(n, s))
+    input_lengths = np.array([12, 9, 7])
+    target_lengths = np.array([4, 2, 0 if case == "edge" else 3])
+    # optax's form: (N, T, C) and 0/1 paddings instead of lengths
+    logit_paddings = (np.arange(t)[None] >= input_lengths[:, None]).astype(float)
+    label_paddings = (np.arange(s)[None] >= target_lengths[:, None]).astype(float)
+    return {
+        "log_probs": log_probs,
+        "targets": targets,
+        "input_lengths": input_lengths,
+        "target_lengths": target_lengths,
+        "logit_paddings": logit_paddings,
+        "label_paddings": label_paddings,
+    }
+
+
+def _empty(rng, case):
+    return {"pred": np.zeros(0), "target": np.zeros(0)}
+
+
+def _soft_targets(rng, case):
+    out = _classes(rng, case)
+    out["probs"] = rng.dirichlet(np.ones(4), size=8)
+    return out
+
+
+INPUTS: dict[str, Callable] = {
+    "gan": _gan,
+    "diffusion": _diffusion,
+    "frames": _frames,
+    "soft_targets": _soft_targets,
+    "empty": _empty,
+    "x": _x,
+    "regression": _regression,
+    "classes": _classes,
+    "ignored": _ignored,
+    "binary_probs": _binary_probs,
+    "binary_logits": _binary_logits,
+    "scores": _scores,
+    "distributions": _distributions,
+    "boxes": _boxes,
+    "triplets": _triplets,
+    "pairs": _pairs,
+    "gaussians": _gaussians,
+    "labels": _labels,
+    "masks": _masks,
+    "tokens": _tokens,
+    "teacher": _teacher,
+    "rewards": _rewards,
+}
+
+# --- Phrases several calls share (one message each in the Chinese catalog). -----------
+ELEMENTS = "the number of elements"
+ROWS = "the number of rows"
+W_SUM = "the sum of `weight[target]`"
+EMPTY = "zero elements: 0 / 0 = NaN"
+KEPT = "the number of targets not ignored"
+# The averaging page's table names the same divisors in fewer words (its columns are narrow).
+SHORT = {
+    ELEMENTS: "elements",
+    ROWS: "rows",
+    W_SUM: "Σ `weight[target]`",
+    KEPT: "targets not ignored",
+    EMPTY: "0 / 0 = NaN",
+    "the sum of the weights": "Σ weights",
+    "the number of elements (the weights are not summed)": "elements (not Σ weights)",
+    "the first dimension only": "first dimension",
+    "an empty batch raises a ValueError": "raises ValueError",
+    "all the rows: 0 / 8 = 0": "rows: 0 / 8 = 0",
+    "each sequence's target length (at least 1), then the batch size": "target lengths, then rows",
+    "each sequence's token count, then the number of sequences": "tokens per sequence, then rows",
+}
+NONE = "no reduction: returns one value per element; `.mean()` by hand"
+NONE_ROWS = "no reduction: returns one value per row; `.mean()` by hand"
+KERAS_ORDER = "`y_true` comes first, the prediction second"
+KERAS_LAST = "averages over the last axis, then over the batch"
+KERAS_CLIP = "clips probabilities to [1e-7, 1 - 1e-7] first"
+SK_ORDER = "`y_true` comes first"
+F32 = "computes in float32 (`keras.config.floatx()`)"
+KERAS_SIGMOID = (
+    "applies the sigmoid, then clips the probabilities: logits beyond about ±16 give a capped loss"
+)
+KERAS_SOFTMAX = (
+    "applies the softmax, then clips the probabilities: a capped loss for far-off logits"
+)
+
+ENTRIES: tuple[Entry, ...] = (
+    # --- activations ------------------------------------------------------------------
+    Entry(
+        "sigmoid",
+        "sigmoid(x)",
+        "x",
+        (
+            Call("torch", "torch.sigmoid(x)"),
+            Call("optax", "jax.nn.sigmoid(x)"),
+            Call("keras", "ops.sigmoid(x)", differences=(F32,)),
+        ),
+    ),
+    Entry(
+        "log_sigmoid",
+        "log_sigmoid(x)",
+        "x",
+        (
+            Call("torch", "F.logsigmoid(x)"),
+            Call("optax", "jax.nn.log_sigmoid(x)"),
+            Call("keras", "ops.log_sigmoid(x)", differences=(F32,)),
+        ),
+    ),
+    Entry(
+        "softmax",
+        "softmax(x, axis=-1)",
+        "x",
+        (
+            Call("torch", "torch.softmax(x, dim=-1)"),
+            Call("optax", "jax.nn.softmax(x, axis=-1)"),
+            Call("keras", "ops.softmax(x, axis=-1)", differences=(F32,)),
+        ),
+    ),
+    Entry(
+        "log_softmax",
+        "log_softmax(x, axis=-1)",
+        "x",
+        (
+            Call("torch", "F.log_softmax(x, dim=-1)"),
+            Call("optax", "jax.nn.log_softmax(x, axis=-1)"),
+            Call("keras", "ops.log_softmax(x, axis=-1)", differences=(F32,)),
+        ),
+    ),
+    Entry(
+        "logsumexp",
+        "logsumexp(x, axis=-1)",
+        "x",
+        (
+            Call("torch", "torch.logsumexp(x, dim=-1)"),
+            Call("optax", "jax.nn.logsumexp(x, axis=-1)"),
+            Call("keras", "ops.logsumexp(x, axis=-1)", differences=(F32,)),
+        ),
+    ),
+    # --- regression -------------------------------------------------------------------
+    Entry(
+        "mse",
+        "mse(pred, target)",
+        "regression",
+        (
+            Call("torch", "F.mse_loss(pred, target)", ELEMENTS),
+            Call("optax", "optax.losses.squared_error(pred, target).mean()", "", (NONE,)),
+            Call(
+                "keras",
+                "keras.losses.MeanSquaredError()(target, pred)",
+                ELEMENTS,
+                (KERAS_ORDER, KERAS_LAST, F32),
+            ),
+            Call("sklearn", "metrics.mean_squared_error(target, pred)", ELEMENTS, (SK_ORDER,)),
+        ),
+        ELEMENTS,
+    ),
+    Entry(
+        "mse",
+        "mse(pred, target, reduction='sum') / pred.size",
+        "empty",
+        (
+            Call("torch", "F.mse_loss(pred, target)", EMPTY, cases=("random",)),
+            Call(
+                "optax",
+                "optax.losses.squared_error(pred, target).mean()",
+                "",
+                (EMPTY,),
+                cases=("random",),
+            ),
+        ),
+        "an empty batch raises a ValueError",
+        about="an empty batch",
+    ),
+    Entry(
+        "mae",
+        "mae(pred, target)",
+        "regression",
+        (
+            Call("torch", "F.l1_loss(pred, target)", ELEMENTS),
+            Call(
+                "keras",
+                "keras.losses.MeanAbsoluteError()(target, pred)",
+                ELEMENTS,
+                (KERAS_ORDER, KERAS_LAST, F32),
+            ),
+            Call("sklearn", "metrics.mean_absolute_error(target, pred)", ELEMENTS, (SK_ORDER,)),
+        ),
+        ELEMENTS,
+    ),
+    Entry(
+        "huber",
+        "huber(pred, target, delta=0.5)",
+        "regression",
+        (
+            Call("torch", "F.huber_loss(pred, target, delta=0.5)", ELEMENTS),
+            Call("optax", "optax.losses.huber_loss(pred, target, delta=0.5).mean()", "", (NONE,)),
+            Call(
+                "keras",
+                "keras.losses.Huber(delta=0.5)(target, pred)",
+                ELEMENTS,
+                (KERAS_ORDER, KERAS_LAST, F32),
+            ),
+        ),
+        ELEMENTS,
+    ),
+    Entry(
+        "smooth_l1",
+        "smooth_l1(pred, target, beta=0.5)",
+        "regression",
+        (
+            Call("torch", "F.smooth_l1_loss(pred, target, beta=0.5)", ELEMENTS),
+            Call(
+                "torch",
+                "F.huber_loss(pred, target, delta=0.5) / 0.5",
+                ELEMENTS,
+                ("Huber with delta = beta is beta times Smooth L1",),
+            ),
+            Call(
+                "optax",
+                "optax.losses.huber_loss(pred, target, delta=0.5).mean() / 0.5",
+                "",
+                ("no Smooth L1: Huber divided by its delta", NONE),
+            ),
+        ),
+        ELEMENTS,
+    ),
+    # --- classification ---------------------------------------------------------------
+    Entry(
+        "cross_entropy",
+        "cross_entropy(logits, target)",
+        "classes",
+        (
+            Call("torch", "F.cross_entropy(logits, target)", ROWS),
+            Call(
+                "optax",
+                "optax.losses.softmax_cross_entropy_with_integer_labels(logits, target).mean()",
+                "",
+                (NONE_ROWS,),
+            ),
+            Call(
+                "keras",
+                "keras.losses.SparseCategoricalCrossentropy(from_logits=True)(target, logits)",
+                ROWS,
+                (KERAS_ORDER, "`from_logits=False` by default: pass `from_logits=True`", F32),
+            ),
+            Call(
+                "sklearn",
+                "metrics.log_loss(target, np.exp(logits) / np.exp(logits).sum(1, keepdims=True),"
+                " labels=range(4))",
+                ROWS,
+                ("takes probabilities, not logits", SK_ORDER),
+                cases=("random",),
+            ),
+        ),
+        ROWS,
+    ),
+    Entry(
+        "cross_entropy",
+        "cross_entropy(logits, target, weight=weight)",
+        "classes",
+        (
+            Call("torch", "F.cross_entropy(logits, target, weight=weight)", W_SUM),
+            Call(
+                "optax",
+                "(weight[target] * optax.losses.softmax_cross_entropy_with_integer_labels("
+                "logits, target)).sum() / weight[target].sum()",
+                "",
+                ("no class weights: weigh and divide by hand",),
+            ),
+            Call(
+                "keras",
+                "keras.losses.SparseCategoricalCrossentropy(from_logits=True)"
+                "(target, logits, sample_weight=weight[target])",
+                ROWS,
+                ("a weighted mean divides by N, not by the sum of the weights",),
+                agrees=False,
+            ),
+            Call(
+                "keras",
+                "keras.losses.SparseCategoricalCrossentropy(from_logits=True,"
+                " reduction='mean_with_sample_weight')"
+                "(target, logits, sample_weight=weight[target])",
+                W_SUM,
+                (
+                    "class weights as `sample_weight`, with `reduction='mean_with_sample_weight'`",
+                    F32,
+                ),
+            ),
+            Call(
+                "sklearn",
+                "metrics.log_loss(target, np.exp(logits) / np.exp(logits).sum(1, keepdims=True),"
+                " sample_weight=weight[target], labels=range(4))",
+                W_SUM,
+                ("takes probabilities, not logits",),
+                cases=("random",),
+            ),
+        ),
+        W_SUM,
+        about="class weights",
+    ),
+    Entry(
+        "cross_entropy",
+        "cross_entropy(logits, target)",
+        "ignored",
+        (
+            Call("torch", "F.cross_entropy(logits, target)", KEPT),
+            Call(
+                "optax",
+                "(optax.losses.softmax_cross_entropy_with_integer_labels(logits, "
+                "jnp.where(target == -100, 0, target)) * (target != -100)).sum()"
+                " / (target != -100).sum()",
+                "",
+                ("no ignore_index: mask and divide by hand",),
+            ),
+            Call(
+                "keras",
+                "keras.losses.SparseCategoricalCrossentropy(from_logits=True, ignore_class=-100)"
+                "(target, logits)",
+                KEPT,
+                ("`ignore_class`, not `ignore_index`",),
+            ),
+        ),
+        KEPT,
+        about="two targets are -100 (ignored)",
+    ),
+    Entry(
+        "cross_entropy",
+        "cross_entropy(logits, target, label_smoothing=0.1)",
+        "classes",
+        (
+            Call("torch", "F.cross_entropy(logits, target, label_smoothing=0.1)", ROWS),
+            Call(
+                "optax",
+                "optax.losses.softmax_cross_entropy(logits,"
+                " optax.smooth_labels(jax.nn.one_hot(target, 4), 0.1)).mean()",
+                "",
+                ("one-hot targets; `optax.smooth_labels` mixes in eps / K, as torch does", NONE),
+            ),
+            Call(
+                "keras",
+                "keras.losses.CategoricalCrossentropy(from_logits=True, label_smoothing=0.1)"
+                "(np.eye(4)[target], logits)",
+                ROWS,
+                ("one-hot targets: the sparse loss has no `label_smoothing`", F32),
+            ),
+        ),
+        ROWS,
+        about="label smoothing",
+    ),
+    Entry(
+        "cross_entropy",
+        "cross_entropy(logits, probs)",
+        "soft_targets",
+        (
+            Call("torch", "F.cross_entropy(logits, probs)", ROWS),
+            Call(
+                "optax",
+                "optax.losses.softmax_cross_entropy(logits, probs).mean()",
+                "",
+                (NONE_ROWS,),
+            ),
+            Call(
+                "keras",
+                "keras.losses.CategoricalCrossentropy(from_logits=True)(probs, logits)",
+                ROWS,
+                (KERAS_ORDER, F32),
+            ),
+        ),
+        ROWS,
+        about="class-probability targets",
+    ),
+    Entry(
+        "cross_entropy",
+        "cross_entropy(logits, probs, weight=weight)",
+        "soft_targets",
+        (
+            Call(
+                "torch",
+                "F.cross_entropy(logits, probs, weight=weight)",
+                ROWS,
+                ("with class probabilities, a weighted mean divides by N",),
+            ),
+        ),
+        ROWS,
+        about="class-probability targets and class weights",
+    ),
+    Entry(
+        "cross_entropy",
+        "cross_entropy(logits, np.full(8, -100))",
+        "classes",
+        (
+            Call(
+                "torch",
+                "F.cross_entropy(logits, torch.full((8,), -100))",
+                EMPTY,
+                ("every target ignored: NaN (since PyTorch 1.11)",),
+            ),
+            Call(
+                "keras",
+                "keras.losses.SparseCategoricalCrossentropy(from_logits=True, ignore_class=-100)"
+                "(np.full(8, -100), logits)",
+                "all the rows: 0 / 8 = 0",
+                ("every target ignored: 0, not NaN",),
+                docs='`"sum_over_batch_size"` "sum[s] the loss and divide[s] by the sample size";'
+                " it divides by the number of targets not ignored, and returns 0"
+                " when there is none",
+                agrees=False,
+            ),
+        ),
+        EMPTY,
+        about="every target ignored",
+    ),
+    Entry(
+        "nll_loss",
+        "nll_loss(log_softmax(logits, axis=1), target, weight=weight)",
+        "classes",
+        (
+            Call(
+                "torch",
+                "F.nll_loss(F.log_softmax(logits, 1), target, weight=weight)",
+                W_SUM,
+            ),
+            Call(
+                "sklearn",
+                "metrics.log_loss(target, np.exp(logits) / np.exp(logits).sum(1, keepdims=True),"
+                " sample_weight=weight[target], labels=range(4))",
+                W_SUM,
+                ("takes probabilities, not log-probabilities",),
+                cases=("random",),
+            ),
+        ),
+        W_SUM,
+        about="class weights",
+    ),
+    Entry(
+        "nll_loss",
+        "nll_loss(np.log(0.7 * probs), target)",
+        "soft_targets",
+        (
+            Call(
+                "sklearn",
+                "metrics.log_loss(target, 0.7 * probs, labels=range(4))",
+                ROWS,
+                ("rows that do not sum to 1 are not normalised: a warning, and the log as given",),
+            ),
+        ),
+        ROWS,
+        about="probability rows summing to 0.7",
+    ),
+    Entry(
+        "binary_cross_entropy",
+        "binary_cross_entropy(probs, target)",
+        "binary_probs",
+        (
+            Call("torch", "F.binary_cross_entropy(probs, target)", ELEMENTS),
+            Call(
+                "keras",
+                "keras.losses.BinaryCrossentropy()(target[:, None], probs[:, None])",
+                ELEMENTS,
+                (KERAS_ORDER, KERAS_CLIP, KERAS_LAST),
+                cases=("random",),
+            ),
+            Call(
+                "sklearn",
+                "metrics.log_loss(target, probs, labels=[0, 1])",
+                ROWS,
+                (SK_ORDER, "clips probabilities to [eps, 1 - eps] of their dtype"),
+                cases=("random",),
+            ),
+        ),
+        ELEMENTS,
+    ),
+    Entry(
+        "binary_cross_entropy",
+        "binary_cross_entropy(np.r_[probs, 0.0], np.r_[target, 1.0])",
+        "binary_probs",
+        (
+            Call(
+                "torch",
+                "F.binary_cross_entropy(torch.cat([probs, torch.zeros(1)]),"
+                " torch.cat([target, torch.ones(1)]))",
+                ELEMENTS,
+                ("log 0 is clamped at -100",),
+            ),
+            Call(
+                "sklearn",
+                "metrics.log_loss(np.r_[target, 1.0], np.r_[probs, 0.0], labels=[0, 1])",
+                ROWS,
+                (
+                    "clips probabilities to [eps, 1 - eps] of their dtype: a loss of at most"
+                    " 36.04 per sample in float64, where torch and lossdocs clamp the log at -100",
+                ),
+                agrees=False,
+            ),
+        ),
+        ELEMENTS,
+        about="a probability of 0 for a positive target",
+    ),
+    Entry(
+        "binary_cross_entropy",
+        "binary_cross_entropy(probs, target, weight=weight)",
+        "binary_probs",
+        (
+            Call("torch", "F.binary_cross_entropy(probs, target, weight=weight)", ELEMENTS),
+            Call(
+                "sklearn",
+                "metrics.log_loss(target, probs, sample_weight=weight, labels=[0, 1])",
+                "the sum of the weights",
+                ("a weighted mean divides by the sum of the weights",),
+                cases=("random",),
+                agrees=False,
+            ),
+        ),
+        "the number of elements (the weights are not summed)",
+        about="element weights",
+    ),
+    Entry(
+        "binary_cross_entropy_with_logits",
+        "binary_cross_entropy_with_logits(logits, target, pos_weight=pos_weight)",
+        "binary_logits",
+        (
+            Call(
+                "torch",
+                "F.binary_cross_entropy_with_logits(logits, target, pos_weight=pos_weight)",
+                ELEMENTS,
+            ),
+            Call(
+                "optax",
+                "(optax.losses.sigmoid_binary_cross_entropy(logits, target)"
+                " * (1 + (pos_weight - 1) * target)).mean()",
+                "",
+                ("no pos_weight: it multiplies the positive term only", NONE),
+            ),
+        ),
+        ELEMENTS,
+        about="pos_weight",
+    ),
+    Entry(
+        "binary_cross_entropy_with_logits",
+        "binary_cross_entropy_with_logits(logits, target)",
+        "binary_logits",
+        (
+            Call("torch", "F.binary_cross_entropy_with_logits(logits, target)", ELEMENTS),
+            Call(
+                "optax",
+                "optax.losses.sigmoid_binary_cross_entropy(logits, target).mean()",
+                "",
+                (NONE,),
+            ),
+            Call(
+                "keras",
+                "keras.losses.BinaryCrossentropy(from_logits=True)(target, logits)",
+                ELEMENTS,
+                (KERAS_ORDER, KERAS_LAST, F32),
+            ),
+        ),
+        ELEMENTS,
+    ),
+    Entry(
+        "focal_loss",
+        "focal_loss(logits, target, alpha=0.8, gamma=0.0)",
+        "binary_logits",
+        (
+            Call(
+                "torch",
+                "0.2 * F.binary_cross_entropy_with_logits(logits, target,"
+                " pos_weight=torch.tensor(0.8 / 0.2))",
+                ELEMENTS,
+                (
+                    "alpha weighs positives by alpha and negatives by 1 - alpha;"
+                    " pos_weight = alpha / (1 - alpha) weighs only the positives:"
+                    " equal up to the factor 1 - alpha",
+                ),
+            ),
+        ),
+        ELEMENTS,
+        about="alpha against pos_weight",
+    ),
+    Entry(
+        "hinge",
+        "hinge(scores, target)",
+        "scores",
+        (
+            Call("optax", "optax.losses.hinge_loss(scores, target).mean()", "", (NONE,)),
+            Call(
+                "keras",
+                "keras.losses.Hinge()(target[None], scores[None])",
+                ELEMENTS,
+                (KERAS_ORDER, "0/1 targets are mapped to -1/+1", F32),
+            ),
+            Call("sklearn", "metrics.hinge_loss(target, scores)", ROWS, (SK_ORDER,)),
+        ),
+        ELEMENTS,
+    ),
+    Entry(
+        "logistic",
+        "logistic(scores, target)",
+        "scores",
+        (Call("torch", "F.soft_margin_loss(scores, target)", ELEMENTS),),
+        ELEMENTS,
+    ),
+    Entry(
+        "focal_loss",
+        "focal_loss(logits, target, alpha=0.25, gamma=2.0)",
+        "binary_logits",
+        (
+            Call(
+                "torch",
+                "tv.sigmoid_focal_loss(logits, target, alpha=0.25, gamma=2.0, reduction='mean')",
+                ELEMENTS,
+                ("torchvision's default is `reduction='none'`",),
+            ),
+            Call(
+                "optax",
+                "optax.losses.sigmoid_focal_loss(logits, target, alpha=0.25, gamma=2.0).mean()",
+                "",
+                (NONE,),
+            ),
+            Call(
+                "keras",
+                "keras.losses.BinaryFocalCrossentropy(apply_class_balancing=True, alpha=0.25,"
+                " gamma=2.0, from_logits=True)(target, logits)",
+                ELEMENTS,
+                (KERAS_ORDER, KERAS_LAST, KERAS_SIGMOID, F32),
+                cases=("random",),
+            ),
+            Call(
+                "keras",
+                "keras.losses.BinaryFocalCrossentropy(alpha=0.25, gamma=2.0, from_logits=True)"
+                "(target, logits)",
+                ELEMENTS,
+                ("`alpha` is ignored unless `apply_class_balancing=True`",),
+                agrees=False,
+                docs='`alpha`: "A weight balancing factor for class 1, default is `0.25`";'
+                " it does not say that the default `apply_class_balancing=False` switches it off",
+            ),
+        ),
+        ELEMENTS,
+    ),
+    Entry(
+        "softmax_focal_loss",
+        "softmax_focal_loss(logits, target, gamma=2.0)",
+        "classes",
+        (
+            Call(
+                "keras",
+                "keras.losses.CategoricalFocalCrossentropy(alpha=1.0, gamma=2.0, from_logits=True)"
+                "(np.eye(4)[target], logits)",
+                ROWS,
+                (
+                    "one-hot targets",
+                    "`alpha=0.25` by default: pass `alpha=1.0`",
+                    KERAS_SOFTMAX,
+                    F32,
+                ),
+                cases=("random",),
+            ),
+        ),
+        ROWS,
+    ),
+    Entry(
+        "zero_one",
+        "zero_one(pred_labels, target)",
+        "labels",
+        (Call("sklearn", "metrics.zero_one_loss(target, pred_labels)", ROWS, (SK_ORDER,)),),
+        ROWS,
+    ),
+    # --- segmentation -----------------------------------------------------------------
+    Entry(
+        "confusion_matrix",
+        "confusion_matrix(pred_labels, target, 3)",
+        "labels",
+        (
+            Call(
+                "sklearn",
+                "metrics.confusion_matrix(target, pred_labels, labels=range(3))",
+                differences=(SK_ORDER,),
+            ),
+        ),
+    ),
+    Entry(
+        "iou_per_class",
+        "iou_per_class(pred_labels, target, 3)",
+        "labels",
+        (
+            Call(
+                "sklearn",
+                "metrics.jaccard_score(target, pred_labels, labels=range(3), average=None)",
+                differences=("an absent class gives 0 (with a warning), not NaN",),
+            ),
+        ),
+    ),
+    Entry(
+        "dice_coefficient",
+        "dice_coefficient(pred_mask, target_mask)",
+        "masks",
+        (
+            Call(
+                "sklearn",
+                "metrics.f1_score(target_mask, pred_mask)",
+                differences=("two empty masks give 0 (with a warning), not 1",),
+            ),
+        ),
+    ),
+    Entry(
+        "jaccard_index",
+        "jaccard_index(pred_mask, target_mask)",
+        "masks",
+        (
+            Call(
+                "sklearn",
+                "metrics.jaccard_score(target_mask, pred_mask)",
+                differences=("two empty masks give 0 (with a warning), not 1",),
+            ),
+        ),
+    ),
+    # --- detection (torchvision written out in torch) -------------------------------
+    Entry("box_area", "box_area(boxes1)", "boxes", (Call("torch", "tv.box_area(boxes1)"),)),
+    Entry(
+        "box_iou",
+        "box_iou(boxes1, boxes2)",
+        "boxes",
+        (Call("torch", "tv.box_iou(boxes1, boxes2)"),),
+    ),
+    Entry(
+        "generalized_box_iou",
+        "generalized_box_iou(boxes1, boxes2)",
+        "boxes",
+        (Call("torch", "tv.generalized_box_iou(boxes1, boxes2)"),),
+    ),
+    Entry(
+        "giou_loss",
+        "giou_loss(boxes1, boxes2)",
+        "boxes",
+        (
+            Call(
+                "torch",
+                "tv.generalized_box_iou_loss(boxes1, boxes2, reduction='mean')",
+                ROWS,
+                ("torchvision's default is `reduction='none'`",),
+            ),
+        ),
+        ROWS,
+    ),
+    # --- contrastive ------------------------------------------------------------------
+    Entry(
+        "triplet_margin_loss",
+        "triplet_margin_loss(anchor, positive, negative)",
+        "triplets",
+        (
+            Call("torch", "F.triplet_margin_loss(anchor, positive, negative)", ROWS),
+            Call(
+                "optax",
+                "optax.losses.triplet_margin_loss(anchor, positive, negative).mean()",
+                "",
+                ("adds eps under the square root; torch adds it to each difference", NONE_ROWS),
+                agrees=False,
+            ),
+        ),
+        ROWS,
+    ),
+    Entry(
+        "triplet_margin_loss",
+        "triplet_margin_loss(anchor, positive, negative, eps=0.0)",
+        "triplets",
+        (
+            Call("torch", "F.triplet_margin_loss(anchor, positive, negative, eps=0.0)", ROWS),
+            Call(
+                "optax",
+                "optax.losses.triplet_margin_loss(anchor, positive, negative, eps=0.0).mean()",
+                "",
+                (NONE_ROWS,),
+            ),
+        ),
+        ROWS,
+        about="eps = 0",
+    ),
+    Entry(
+        "margin_ranking_loss",
+        "margin_ranking_loss(x1, x2, target, margin=0.3)",
+        "pairs",
+        (Call("torch", "F.margin_ranking_loss(x1, x2, target, margin=0.3)", ELEMENTS),),
+        ELEMENTS,
+    ),
+    Entry(
+        "cosine_embedding_loss",
+        "cosine_embedding_loss(u, v, target[:6], margin=0.2)",
+        "pairs",
+        (Call("torch", "F.cosine_embedding_loss(u, v, target[:6], margin=0.2)", ROWS),),
+        ROWS,
+    ),
+    Entry(
+        "hinge_embedding_loss",
+        "hinge_embedding_loss(x, target)",
+        "pairs",
+        (Call("torch", "F.hinge_embedding_loss(x, target)", ELEMENTS),),
+        ELEMENTS,
+    ),
+    # --- divergence -------------------------------------------------------------------
+    Entry(
+        "entropy",
+        "entropy(p)",
+        "distributions",
+        (Call("torch", "torch.distributions.Categorical(probs=p).entropy()"),),
+    ),
+    Entry(
+        "kl_divergence",
+        "kl_divergence(p, q)",
+        "distributions",
+        (
+            Call(
+                "torch",
+                "F.kl_div(q.log(), p, reduction='none').sum(-1)",
+                "",
+                ("log Q first, P second",),
+            ),
+            Call(
+                "torch",
+                "F.kl_div(p.log(), q, reduction='none').sum(-1)",
+                "",
+                ("in formula order it computes KL(Q || P) of the logs' exponentials",),
+                cases=("random",),
+                agrees=False,
+            ),
+            Call(
+                "optax",
+                "optax.losses.kl_divergence(jnp.log(q), p)",
+                "",
+                ("`log_predictions` (log Q) first, `targets` (P) second",),
+            ),
+            Call(
+                "keras",
+                "keras.losses.KLDivergence(reduction=None)(p, q)",
+                "",
+                ("clips P and Q to [1e-7, 1]", F32),
+                cases=("random",),
+            ),
+        ),
+    ),
+    Entry(
+        "gaussian_kl",
+        "gaussian_kl(mu_p, sigma_p, mu_q, sigma_q)",
+        "gaussians",
+        (
+            Call(
+                "torch",
+                "torch.distributions.kl_divergence(torch.distributions.Normal(mu_p, sigma_p),"
+                " torch.distributions.Normal(mu_q, sigma_q))",
+            ),
+        ),
+    ),
+    # --- language and alignment ------------------------------------------------------
+    Entry(
+        "causal_lm_loss",
+        "causal_lm_loss(logits, labels)",
+        "tokens",
+        (
+            Call(
+                "torch",
+                "F.cross_entropy(logits[:, :-1].reshape(-1, 7), labels[:, 1:].reshape(-1))",
+                KEPT,
+                ("shift by hand: position t predicts label t + 1",),
+            ),
+        ),
+        KEPT,
+    ),
+    Entry(
+        "distillation_loss",
+        "distillation_loss(student_logits.reshape(-1, 6), teacher_logits.reshape(-1, 6),"
+        " temperature=2.0)",
+        "teacher",
+        (
+            Call(
+                "torch",
+                "F.kl_div(F.log_softmax(student_logits.reshape(-1, 6) / 2, -1),"
+                " F.log_softmax(teacher_logits.reshape(-1, 6) / 2, -1),"
+                " reduction='batchmean', log_target=True) * 4",
+                ROWS,
+                ("multiply by T squared by hand",),
+            ),
+            Call(
+                "torch",
+                "F.kl_div(F.log_softmax(student_logits / 2, -1), F.log_softmax(teacher_logits / 2,"
+                " -1), reduction='batchmean', log_target=True) * 4",
+                "the first dimension only",
+                ("`batchmean` on (B, L, V) divides by B, not by the B L tokens",),
+                agrees=False,
+            ),
+        ),
+        ROWS,
+    ),
+    Entry(
+        "kl_divergence",
+        "kl_divergence(p, q).mean()",
+        "distributions",
+        (
+            Call("torch", "F.kl_div(q.log(), p, reduction='batchmean')", ROWS),
+            Call(
+                "torch",
+                "F.kl_div(q.log(), p, reduction='mean')",
+                ELEMENTS,
+                ("the default 'mean' divides by the number of elements, not rows",),
+                agrees=False,
+            ),
+            Call(
+                "keras",
+                "keras.losses.KLDivergence()(p, q)",
+                ROWS,
+                ("clips P and Q to [1e-7, 1]", F32),
+                cases=("random",),
+            ),
+        ),
+        ROWS,
+        about="the mean over rows",
+    ),
+    Entry(
+        "gan_discriminator_loss",
+        "gan_discriminator_loss(real_logits, fake_logits)",
+        "gan",
+        (
+            Call(
+                "torch",
+                "F.binary_cross_entropy_with_logits(real_logits, torch.ones_like(real_logits))"
+                " + F.binary_cross_entropy_with_logits(fake_logits, torch.zeros_like(fake_logits))",
+                ELEMENTS,
+            ),
+        ),
+        ELEMENTS,
+    ),
+    Entry(
+        "gan_generator_loss",
+        "gan_generator_loss(fake_logits)",
+        "gan",
+        (
+            Call(
+                "torch",
+                "F.binary_cross_entropy_with_logits(fake_logits, torch.ones_like(fake_logits))",
+                ELEMENTS,
+            ),
+        ),
+        ELEMENTS,
+    ),
+    Entry(
+        "diffusion_loss",
+        "diffusion_loss(model_output, x0, noise, alphas_cumprod)",
+        "diffusion",
+        (Call("torch", "F.mse_loss(model_output, noise)", ELEMENTS),),
+        ELEMENTS,
+    ),
+    Entry(
+        "ctc_loss",
+        "ctc_loss(log_probs, targets, input_lengths, target_lengths)",
+        "frames",
+        (
+            Call(
+                "torch",
+                "F.ctc_loss(log_probs, targets, input_lengths, target_lengths)",
+                "each sequence's target length (at least 1), then the batch size",
+            ),
+        ),
+        "each sequence's target length (at least 1), then the batch size",
+    ),
+    Entry(
+        "ctc_loss",
+        "ctc_loss(log_probs, targets, input_lengths, target_lengths, reduction='none')",
+        "frames",
+        (
+            Call(
+                "torch",
+                "F.ctc_loss(log_probs, targets, input_lengths, target_lengths, reduction='none')",
+            ),
+            Call(
+                "optax",
+                "optax.ctc_loss(jnp.transpose(log_probs, (1, 0, 2)), logit_paddings, targets,"
+                " label_paddings)",
+                "",
+                (
+                    "(N, T, C) logits and 0/1 paddings instead of lengths;"
+                    " it applies log_softmax itself",
+                    NONE_ROWS,
+                ),
+            ),
+        ),
+    ),
+    Entry(
+        "causal_lm_loss",
+        "causal_lm_loss(logits, labels)",
+        "tokens",
+        (
+            Call(
+                "torch",
+                "torch.stack([F.cross_entropy(logits[b, :-1], labels[b, 1:]) for b in range(2)])"
+                ".mean()",
+                "each sequence's token count, then the number of sequences",
+                ("a mean of per-sequence means weighs the tokens of short sequences more",),
+                agrees=False,
+            ),
+        ),
+        KEPT,
+        about="per token or per sequence",
+    ),
+    Entry(
+        "bradley_terry_loss",
+        "bradley_terry_loss(chosen_rewards, rejected_rewards)",
+        "rewards",
+        (
+            Call(
+                "torch",
+                "-F.logsigmoid(chosen_rewards - rejected_rewards).mean()",
+                "",
+                ("TRL's RewardTrainer writes it so",),
+            ),
+        ),
+        ELEMENTS,
+    ),
+)
+
+
+# --- The page: docs/rosetta.md, generated (`python tools/rosetta.py page`). ---
+HEAD = """\
+<!-- Generated by `python tools/rosetta.py page` from lossdocs/rosetta.py: edit those. -->
+
+(rosetta)=
+# Rosetta: one loss, five libraries
+
+The same loss often sits behind different arguments in PyTorch, optax, Keras and
+scikit-learn: another argument order, logits or probabilities, integer labels or
+one-hot rows, and a "mean" that divides by something else. Each item below is a call
+that gives lossdocs' number, and it is not a claim: `nox -s rosetta` evaluates that very
+expression against lossdocs on random inputs and on extreme ones (huge logits, exact
+kinks, probabilities near 0 and 1, ignored targets), and fails if they differ by more
+than 1e-10 relative (1e-6 for Keras, which computes in float32). The registry behind
+the page is `lossdocs.rosetta`; the torchvision functions (`tv.`) are written out in
+torch from torchvision's source.
+
+Its last run (the run writes `docs/rosetta-run.json` and this page):
+
+```text
+{record}
+```
+
+Huber and Smooth L1, from the first tab, with lossdocs alone:
+
+```python
+>>> import numpy as np
+>>> from lossdocs import huber, smooth_l1
+>>> pred, target = np.array([0.0, 2.0, 0.2]), np.array([0.3, 0.0, 0.2])
+>>> a, b = huber(pred, target, delta=0.5), 0.5 * smooth_l1(pred, target, beta=0.5)
+>>> print(f"{{a:.4f}} {{b:.4f}}")
+0.3067 0.3067
+```
+
+## The calls, library by library
+
+Each item is a lossdocs call, then the library's call on the same inputs (the names
+of the lossdocs call); below it, what the library's own "mean" divides by when the
+library reduces, and what still differs. Where no "mean" is named, the library
+returns unreduced values and the call reduces them by hand.
+"""
+
+TRAPS = """
+## Traps: calls that look right and are not
+
+Each of these calls is checked too, the other way round: `nox -s rosetta` fails if it
+*does* give lossdocs' number on its inputs. Below each, why it differs.
+
+"""
+
+
+def _record(record: dict) -> str:
+    rows = [
+        ("date", record["date"]),
+        (
+            "checks",
+            f"{record['checks']} ({record['calls']} calls), 0 failed, {record['seconds']} s",
+        ),
+        *record["versions"].items(),
+    ]
+    return "\n".join(f"{k:14s}{v}" for k, v in rows)
+
+
+def _item(entry: Entry, call: Call, sign: str) -> list[str]:
+    lines = [f"- `{entry.code}` {sign} `{call.code}`"]
+    if entry.about:
+        lines.append(f"  - Inputs: {entry.about}")
+    if call.mean:
+        lines.append(f'  - "mean" divides by {call.mean}')
+    lines += [f"  - {d}" for d in call.differences]
+    if call.docs:
+        lines.append(f"  - Its documentation: {call.docs}")
+    return lines
+
+
+def page(record: dict) -> str:
+    """The Rosetta page (MyST), from :data:`ENTRIES` and the record of the last run."""
+    out = [HEAD.format(record=_record(record)), "::::{tab-set}\n"]
+    for library, title in LIBRARIES.items():
+        out.append(f":::{{tab-item}} {title}\n")
+        for entry in ENTRIES:
+            for call in entry.calls:
+                if call.library == library and call.agrees:
+                    out += _item(entry, call, "=")
+        out.append("\n:::\n")
+    out.append("::::\n")
+    out.append(TRAPS)
+    for library in LIBRARIES:
+        for entry in ENTRIES:
+            for call in entry.calls:
+                if call.library == library and not call.agrees:
+                    out += _item(entry, call, "≠")
+    return "\n".join(out) + "\n"
+
+
+AVERAGING = """\
+<!-- Generated by `python tools/rosetta.py page` from lossdocs/rosetta.py: edit those. -->
+
+(averaging)=
+# What exactly is averaged?
+
+`reduction="mean"` reads as one word in every library, but the numerator and the
+denominator of that mean are not the same everywhere. With class weights PyTorch
+divides by the sum of the weights of the targets, Keras by the number of rows; an
+ignored target leaves PyTorch's denominator, and Keras keeps counting it when every
+target is ignored; `"batchmean"` divides by the first dimension only; optax reduces
+nothing. The table says, for each case, what the mean divides by. Every cell comes
+from a call of the {{doc}}`Rosetta page <rosetta>`: `nox -s rosetta` checks that the call
+gives lossdocs' number (or, where a cell starts with ≠, that it does not), so a cell
+cannot drift from what the library computes.
+
+The numerator is always the sum of the per-element (or per-row) losses, each
+multiplied by its weight where there are weights. In lossdocs:
+
+```python
+>>> import numpy as np
+>>> from lossdocs import cross_entropy, mse
+>>> logits = np.array([[2.0, 0.0], [0.0, 2.0], [1.0, 1.0]])
+>>> target = np.array([0, 0, -100])
+>>> weight = np.array([3.0, 1.0])
+>>> per_row = cross_entropy(logits, target, weight=weight, reduction="none")
+>>> mean = cross_entropy(logits, target, weight=weight)
+>>> print(f"{{mean:.6f}} {{per_row.sum() / (3.0 + 3.0):.6f}}")
+1.126928 1.126928
+>>> mse(np.zeros(0), np.zeros(0))
+Traceback (most recent call last):
+...
+ValueError: ...
+```
+
+The two targets of class 0 weigh 3 each; the ignored third row adds 0 to the sum and
+nothing to the divisor 3 + 3. An empty batch under "mean" raises in lossdocs, where
+PyTorch and optax return NaN (0 / 0), as the table's first row shows.
+
+## The divisor of "mean", library by library
+
+"Elements" is every element of the loss's input, "rows" the first axis (the batch),
+Σ a sum; a dash means the library has no call for this case, "by hand" that the library
+returns unreduced values, reduced by the call on the Rosetta page.
+
+"""
+
+
+def _divisor(calls: list[Call], mean: str) -> str:
+    cells = []
+    for call in calls:
+        if call.agrees:
+            text = SHORT.get(call.mean, call.mean) or "by hand"
+        elif call.mean and call.mean != mean:  # a trap whose divisor is the difference
+            text = f"≠ {SHORT.get(call.mean, call.mean)}"
+        else:
+            continue
+        if text not in cells:
+            cells.append(text)
+    return "; ".join(cells) or "—"
+
+
+def averaging_page() -> str:
+    """The page "What exactly is averaged?" (MyST), from the entries with a reduction."""
+    out = [AVERAGING.format()]
+    out.append("| Case | lossdocs | " + " | ".join(LIBRARIES.values()) + " |")
+    out.append("|---" * (2 + len(LIBRARIES)) + "|")
+    for entry in ENTRIES:
+        if not entry.mean:
+            continue
+        case = f"`{entry.function}`" + (f", {entry.about}" if entry.about else "")
+        cells = [
+            _divisor([c for c in entry.calls if c.library == lib], entry.mean) for lib in LIBRARIES
+        ]
+        out.append(f"| {case} | {SHORT.get(entry.mean, entry.mean)} | " + " | ".join(cells) + " |")
+    return "\n".join(out) + "\n"
