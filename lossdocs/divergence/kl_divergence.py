@@ -67,7 +67,7 @@ def kl_divergence(p, q, *, axis=-1):
     must be positive wherever P is); the reverse :math:`D_{\mathrm{KL}}(Q \|
     P)` is *mode seeking* (Q may sit on one mode) [3]_. KL is invariant under
     one invertible change of variables applied to *both* densities
-    (:ref:`errata-kl-invariance`), and it is :math:`\ge 0` with equality iff
+    (:ref:`errata 12 <errata-kl-invariance>`), and it is :math:`\ge 0` with equality iff
     P = Q (Gibbs' inequality).
 
     Computed as :math:`\sum [p \log(p/q) - p + q]` (the generalised KL, or

@@ -137,7 +137,7 @@ LATIN_NAMES = frozenset(
     smooth logistic epoch clip siglip arcface cosface insightface normface sphereface facenet
     xent epsilon ref old data simple minimax hinge wasserstein gaussian bernoulli dpo ipo ppo
     grpo rlhf bradley terry vae gan wgan lsgan elbo moe ctc snr top min high low
-    cat diou ciou""".split()
+    cat diou ciou tversky asl""".split()
 )
 
 
