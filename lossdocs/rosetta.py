@@ -324,6 +324,58 @@ def _soft_targets(rng, case):
     return out
 
 
+def _gaussian(rng, case):
+    mu, target = rng.normal(size=(2, 6, 3))
+    var = rng.uniform(0.2, 3.0, size=(6, 3))
+    if case == "edge":
+        target[0] = mu[0]  # zero residuals
+        var[1] = [0.0, 1e-9, 1e-6]  # below, far below and at the floor eps = 1e-6
+        target[2] = mu[2] + 1e4
+    return {"mu": mu, "target": target, "var": var, "var_rows": var[:, 0].copy()}
+
+
+def _counts(rng, case):
+    log_rate = rng.normal(size=(6, 3))
+    target = rng.poisson(3.0, size=(6, 3)).astype(float)
+    if case == "edge":
+        target[0] = [0.0, 1.0, 2.0]  # the Stirling term starts above 1
+        log_rate[1] = [-30.0, 20.0, 0.0]
+        target[2] = [1e3, 0.0, 0.5]  # counts need not be whole
+    return {"log_rate": log_rate, "rate": np.exp(log_rate), "target": target}
+
+
+def _priors(rng, case):
+    out = _classes(rng, case)
+    out["class_priors"] = rng.integers(1, 1000, size=4).astype(float)  # counts
+    if case == "edge":
+        out["class_priors"][:2] = [1e6, 1.0]
+    return out
+
+
+def _multilabel(rng, case):
+    scores = rng.normal(size=(5, 4)) * 2
+    mask = rng.integers(0, 2, size=(5, 4))
+    if case == "edge":
+        mask[0], mask[1] = 0, 1  # no target, every class a target
+        scores[2] = [30.0, -30.0, 1.0, 0.0]
+    # PyTorch's format: each row's target classes, then -1, then anything in [-1, C)
+    target = np.full((5, 4), -1)
+    for row, labels in enumerate(mask):
+        classes = np.flatnonzero(labels)
+        target[row, : classes.size] = classes
+    return {"scores": scores, "target": target, "mask": mask}
+
+
+def _soft_masks(rng, case):
+    probs = rng.uniform(0.0, 1.0, size=(4, 25))
+    target = rng.integers(0, 2, size=(4, 25)).astype(float)
+    if case == "edge":
+        probs[0] = target[0]  # a perfect prediction
+        target[1] = 0.0  # no foreground
+        probs[2] = [1e-9, 1 - 1e-9] * 12 + [0.5]
+    return {"probs": probs, "target": target}
+
+
 INPUTS: dict[str, Callable] = {
     "gan": _gan,
     "diffusion": _diffusion,
@@ -347,6 +399,11 @@ INPUTS: dict[str, Callable] = {
     "tokens": _tokens,
     "teacher": _teacher,
     "rewards": _rewards,
+    "gaussian": _gaussian,
+    "counts": _counts,
+    "priors": _priors,
+    "multilabel": _multilabel,
+    "soft_masks": _soft_masks,
 }
 
 # --- Phrases several calls share (one message each in the Chinese catalog). -----------
@@ -520,6 +577,137 @@ ENTRIES: tuple[Entry, ...] = (
                 "optax.losses.huber_loss(pred, target, delta=0.5).mean() / 0.5",
                 "",
                 ("no Smooth L1: Huber divided by its delta", NONE),
+            ),
+        ),
+        ELEMENTS,
+    ),
+    Entry(
+        "gaussian_nll",
+        "gaussian_nll(mu, target, var)",
+        "gaussian",
+        (
+            Call(
+                "torch",
+                "F.gaussian_nll_loss(mu, target, var)",
+                ELEMENTS,
+                ("the variance is clamped at eps under `torch.no_grad()`: the same value",),
+            ),
+        ),
+        ELEMENTS,
+    ),
+    Entry(
+        "gaussian_nll",
+        "gaussian_nll(mu, target, var_rows, full=True)",
+        "gaussian",
+        (
+            Call(
+                "torch",
+                "F.gaussian_nll_loss(mu, target, var_rows, full=True)",
+                ELEMENTS,
+                ("a variance of shape (N,) against (N, D) is one per row, not NumPy's broadcast",),
+            ),
+            Call(
+                "torch",
+                "F.gaussian_nll_loss(mu, target, var_rows[:, None], full=True)",
+                ELEMENTS,
+                ("shape (N, 1) says the same",),
+            ),
+        ),
+        ELEMENTS,
+        about="one variance per row, full",
+    ),
+    Entry(
+        "poisson_nll",
+        "poisson_nll(log_rate, target, full=True)",
+        "counts",
+        (
+            Call(
+                "torch",
+                "F.poisson_nll_loss(log_rate, target, full=True)",
+                ELEMENTS,
+                ("the Stirling term only for counts above 1",),
+            ),
+        ),
+        ELEMENTS,
+        about="log-rates, full",
+    ),
+    Entry(
+        "poisson_nll",
+        "poisson_nll(rate, target, log_input=False, eps=1e-7)",
+        "counts",
+        (
+            Call("torch", "F.poisson_nll_loss(rate, target, log_input=False, eps=1e-7)", ELEMENTS),
+            Call(
+                "keras",
+                "keras.losses.Poisson()(target, rate)",
+                ELEMENTS,
+                (KERAS_ORDER, "takes the rate, not its log; eps = 1e-7 inside the log", F32),
+            ),
+        ),
+        ELEMENTS,
+        about="rates",
+    ),
+    Entry(
+        "poisson_nll",
+        "poisson_nll(log_rate, target)",
+        "counts",
+        (
+            Call(
+                "sklearn",
+                "metrics.mean_poisson_deviance(target.ravel(), rate.ravel()) / 2",
+                ELEMENTS,
+                (
+                    "the deviance subtracts the log-likelihood of the rate equal to the count:"
+                    " half of it differs by the mean of y log y - y, and is 0 at a perfect fit",
+                ),
+                cases=("random",),
+                agrees=False,
+            ),
+        ),
+        ELEMENTS,
+        about="half the Poisson deviance",
+    ),
+    Entry(
+        "quantile_loss",
+        "quantile_loss(pred, target, quantile=0.9)",
+        "regression",
+        (
+            Call(
+                "sklearn",
+                "metrics.mean_pinball_loss(target, pred, alpha=0.9)",
+                ELEMENTS,
+                (SK_ORDER, "`alpha` is the quantile"),
+            ),
+            Call(
+                "sklearn",
+                "metrics.mean_pinball_loss(pred, target, alpha=0.9)",
+                ELEMENTS,
+                ("with the prediction first it is the loss of the quantile 1 - alpha",),
+                agrees=False,
+            ),
+        ),
+        ELEMENTS,
+    ),
+    Entry(
+        "log_cosh",
+        "log_cosh(pred, target)",
+        "regression",
+        (
+            Call(
+                "optax",
+                "optax.losses.log_cosh(pred, target).mean()",
+                "",
+                (
+                    "computes logaddexp(x, -x) - log 2: rounding noise instead of x²/2"
+                    " for residuals below about 1e-8",
+                    NONE,
+                ),
+            ),
+            Call(
+                "keras",
+                "keras.losses.LogCosh()(target, pred)",
+                ELEMENTS,
+                (KERAS_ORDER, KERAS_LAST, F32),
             ),
         ),
         ELEMENTS,
@@ -965,6 +1153,149 @@ ENTRIES: tuple[Entry, ...] = (
         (Call("sklearn", "metrics.zero_one_loss(target, pred_labels)", ROWS, (SK_ORDER,)),),
         ROWS,
     ),
+    Entry(
+        "squared_hinge",
+        "squared_hinge(scores, target)",
+        "scores",
+        (
+            Call(
+                "torch",
+                "2 * F.multi_margin_loss(torch.stack([-scores / 2, scores / 2], 1),"
+                " ((target + 1) / 2).long(), p=2)",
+                ELEMENTS,
+                (
+                    "no binary function: the multiclass loss with p = 2 on the columns"
+                    " [-s/2, s/2], times 2 for its division by the 2 classes",
+                ),
+            ),
+            Call(
+                "keras",
+                "keras.losses.SquaredHinge()(target[None], scores[None])",
+                ELEMENTS,
+                (KERAS_ORDER, "0/1 targets are mapped to -1/+1", F32),
+            ),
+        ),
+        ELEMENTS,
+    ),
+    Entry(
+        "multi_margin_loss",
+        "multi_margin_loss(logits, target)",
+        "classes",
+        (
+            Call("torch", "F.multi_margin_loss(logits, target)", ROWS),
+            Call(
+                "sklearn",
+                "metrics.hinge_loss(target, logits, labels=range(4))",
+                ROWS,
+                (
+                    "the multiclass hinge of Crammer and Singer: only the largest wrong score,"
+                    " not the sum over the wrong classes divided by C",
+                ),
+                agrees=False,
+            ),
+        ),
+        ROWS,
+    ),
+    Entry(
+        "multi_margin_loss",
+        "multi_margin_loss(logits, target, p=2, weight=weight)",
+        "classes",
+        (
+            Call(
+                "torch",
+                "F.multi_margin_loss(logits, target, p=2, weight=weight)",
+                ROWS,
+                ("the weight multiplies the squared hinge; the mean divides by N, not Σ weights",),
+            ),
+        ),
+        ROWS,
+        about="p = 2, class weights",
+    ),
+    Entry(
+        "multilabel_margin_loss",
+        "multilabel_margin_loss(scores, target)",
+        "multilabel",
+        (
+            Call(
+                "torch",
+                "F.multilabel_margin_loss(scores, target)",
+                ROWS,
+                ("the target lists class indices, ended by -1",),
+            ),
+            Call(
+                "torch",
+                "F.multilabel_margin_loss(scores, mask)",
+                ROWS,
+                ("a 0/1 mask is read as class indices: the classes 0 and 1, whatever it marks",),
+                agrees=False,
+            ),
+        ),
+        ROWS,
+    ),
+    Entry(
+        "multilabel_soft_margin_loss",
+        "multilabel_soft_margin_loss(logits, target)",
+        "binary_logits",
+        (
+            Call("torch", "F.multilabel_soft_margin_loss(logits, target)", ROWS),
+            Call(
+                "optax",
+                "optax.losses.sigmoid_binary_cross_entropy(logits, target).mean()",
+                "",
+                ("binary cross-entropy per label: the mean of the row means is the mean", NONE),
+            ),
+            Call(
+                "keras",
+                "keras.losses.BinaryCrossentropy(from_logits=True)(target, logits)",
+                ELEMENTS,
+                (KERAS_ORDER, KERAS_LAST, F32),
+            ),
+        ),
+        ROWS,
+    ),
+    Entry(
+        "multilabel_soft_margin_loss",
+        "multilabel_soft_margin_loss(logits, target, weight=pos_weight)",
+        "binary_logits",
+        (
+            Call(
+                "torch",
+                "F.multilabel_soft_margin_loss(logits, target, weight=pos_weight)",
+                ROWS,
+                ("each row divides by C, not by the sum of the label weights",),
+            ),
+        ),
+        ROWS,
+        about="label weights",
+    ),
+    Entry(
+        "logit_adjusted_cross_entropy",
+        "logit_adjusted_cross_entropy(logits, target, class_priors, tau=0.5)",
+        "priors",
+        (
+            Call(
+                "torch",
+                "F.cross_entropy(logits + 0.5 * torch.log(class_priors), target)",
+                ROWS,
+                ("no such loss: shift the logits by tau log(prior) by hand",),
+            ),
+            Call(
+                "optax",
+                "optax.losses.softmax_cross_entropy_with_integer_labels("
+                "logits + 0.5 * jnp.log(class_priors), target).mean()",
+                "",
+                ("shift the logits by hand", NONE_ROWS),
+            ),
+            Call(
+                "keras",
+                "keras.losses.SparseCategoricalCrossentropy(from_logits=True)"
+                "(target, logits + 0.5 * np.log(class_priors))",
+                ROWS,
+                ("shift the logits by hand", KERAS_ORDER, F32),
+            ),
+        ),
+        ROWS,
+    ),
     # --- segmentation -----------------------------------------------------------------
     Entry(
         "confusion_matrix",
@@ -1014,6 +1345,36 @@ ENTRIES: tuple[Entry, ...] = (
             ),
         ),
     ),
+    Entry(
+        "tversky_loss",
+        "tversky_loss(probs, target, alpha=0.3, beta=0.7)",
+        "soft_masks",
+        (
+            Call(
+                "keras",
+                "keras.losses.Tversky(alpha=0.7, beta=0.3, axis=-1)(target, probs)",
+                ROWS,
+                (
+                    KERAS_ORDER,
+                    "its `alpha` multiplies the false negatives and `beta` the false positives:"
+                    " swap them",
+                    "`axis=-1` for one index per sample: the default `axis=None` pools the batch",
+                    "adds 1e-7 to the denominator",
+                    F32,
+                ),
+                docs='`alpha`: "coefficient controlling incidence of false positives";'
+                " its code multiplies the false negatives by it",
+            ),
+            Call(
+                "keras",
+                "keras.losses.Tversky(alpha=0.3, beta=0.7, axis=-1)(target, probs)",
+                ROWS,
+                ("Keras' `alpha` multiplies the false negatives: the weights are swapped",),
+                agrees=False,
+            ),
+        ),
+        ROWS,
+    ),
     # --- detection (torchvision written out in torch) -------------------------------
     Entry("box_area", "box_area(boxes1)", "boxes", (Call("torch", "tv.box_area(boxes1)"),)),
     Entry(
@@ -1041,6 +1402,52 @@ ENTRIES: tuple[Entry, ...] = (
             ),
         ),
         ROWS,
+    ),
+    Entry(
+        "diou_loss",
+        "diou_loss(boxes1, boxes2)",
+        "boxes",
+        (
+            Call(
+                "torch",
+                "tv.distance_box_iou_loss(boxes1, boxes2, reduction='mean')",
+                ROWS,
+                ("torchvision's default is `reduction='none'`",),
+            ),
+        ),
+        ROWS,
+    ),
+    Entry(
+        "ciou_loss",
+        "ciou_loss(boxes1, boxes2)",
+        "boxes",
+        (
+            Call(
+                "torch",
+                "tv.complete_box_iou_loss(boxes1, boxes2, reduction='mean')",
+                ROWS,
+                ("torchvision's default is `reduction='none'`",),
+            ),
+        ),
+        ROWS,
+    ),
+    Entry(
+        "ciou_loss",
+        "ciou_loss(boxes1, boxes2, eps=0.5, reduction='none')",
+        "boxes",
+        (
+            Call(
+                "torch",
+                "tv.complete_box_iou_loss(boxes1, boxes2, eps=0.5)",
+                "",
+                (
+                    "torchvision passes `eps` to the aspect-ratio weight only: the IoU and the"
+                    " distance keep 1e-7",
+                ),
+                agrees=False,
+            ),
+        ),
+        about="eps = 0.5",
     ),
     # --- contrastive ------------------------------------------------------------------
     Entry(

@@ -41,27 +41,30 @@ SEEDS = (0, 1)
 
 def _torchvision():
     """torchvision.ops' functions, written out in torch from torchvision's source by the
-    cross-check (tests/crosscheck/detection/test_detection.py and
-    classification/test_focal_loss.py, whose docstrings cite the files and commits):
-    PyPI's torchvision does not import beside this project's CPU torch 2.13.0."""
+    cross-check (tests/crosscheck/detection/ and classification/test_focal_loss.py,
+    whose docstrings cite the files and commits): PyPI's torchvision does not import
+    beside this project's CPU torch 2.13.0."""
     import importlib.util
 
-    sys.path.insert(0, str(ROOT / "tests" / "crosscheck"))  # their `_xcheck`
+    sys.path.insert(0, str(ROOT / "tests" / "crosscheck"))  # their `_xcheck`, `detection.`
 
     def load(path):
-        spec = importlib.util.spec_from_file_location(Path(path).stem, ROOT / path)
+        path = ROOT / "tests" / "crosscheck" / path
+        spec = importlib.util.spec_from_file_location(path.stem, path)
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
         return module
 
-    boxes = load("tests/crosscheck/detection/test_detection.py")
-    focal = load("tests/crosscheck/classification/test_focal_loss.py")
+    helpers = load("detection/_xhelpers.py")
+    distance = load("detection/test_distance.py")
     return SimpleNamespace(
-        box_area=boxes.tv_box_area,
-        box_iou=boxes.tv_box_iou,
-        generalized_box_iou=boxes.tv_generalized_box_iou,
-        generalized_box_iou_loss=boxes.tv_generalized_box_iou_loss,
-        sigmoid_focal_loss=focal.tv_sigmoid_focal_loss,
+        box_area=helpers.tv_box_area,
+        box_iou=load("detection/test_box_iou.py").tv_box_iou,
+        generalized_box_iou=helpers.tv_generalized_box_iou,
+        generalized_box_iou_loss=load("detection/test_giou_loss.py").tv_generalized_box_iou_loss,
+        distance_box_iou_loss=distance.tv_distance_box_iou_loss,
+        complete_box_iou_loss=distance.tv_complete_box_iou_loss,
+        sigmoid_focal_loss=load("classification/test_focal_loss.py").tv_sigmoid_focal_loss,
     )
 
 
