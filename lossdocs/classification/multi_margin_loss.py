@@ -67,9 +67,9 @@ def multi_margin_loss(scores, target, *, p=1, margin=1.0, weight=None, reduction
 
     Same arguments, defaults and values as PyTorch 2.13. With ``p=2`` and a
     `weight`, PyTorch computes :math:`w_{y} \max(0, m - x_y + x_j)^2`, the
-    weight outside the square, as the formula above; its documentation
-    writes :math:`\max(0, w_y (m - x_y + x_j))^p`, which for ``p=2`` would
-    square the weight too (see the edge cases page). 'mean' divides by N,
+    weight outside the square, as the formula above and ``MultiMarginLoss``'s
+    documentation (``F.multi_margin_loss``'s calls `weight` per sample; it is
+    per class: see the edge cases page). 'mean' divides by N,
     never by the sum of the weights (``cross_entropy`` does the latter).
 
     Weston and Watkins (1999) sum the hinges over the wrong classes, as
