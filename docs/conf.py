@@ -68,6 +68,7 @@ extensions = [
     "gallery_lang",  # each figure in the build's language
     "math_text",  # the words of formulas (\text{...}) in the build's language
     "myst_patches",  # MyST monkeypatches, each with when to drop it
+    "i18n_once",  # a translated message parsed once, not twice (Sphinx 9.0's Locale)
     "lossplot",  # interactive figures from lossdocs' numbers (see its docstring)
 ]
 

@@ -230,3 +230,31 @@ def test_myst_lazy_document_parses_into_the_given_document_without_a_spare(monke
     assert not made
     assert document.astext().split() == ["Title", "Some", "text."]
     assert not lazy_document_needed()  # applied once
+
+
+def test_i18n_once_parses_a_message_once_and_hands_every_caller_its_own_tree(monkeypatch):
+    # docs/_ext/i18n_once.py: Sphinx 9.0's Locale transform parses in two phases.
+    from docutils import nodes
+    from i18n_once import _once, parse_twice
+    from sphinx.transforms import i18n
+
+    assert parse_twice(), "Sphinx's Locale parses each message once: drop docs/_ext/i18n_once.py"
+    parses = []
+
+    def publish(source, source_path, source_line, **kwargs):
+        parses.append((source, source_path, source_line))
+        return nodes.paragraph("", "", nodes.Text(source))
+
+    once = _once(publish)
+    first = once("译文", "a.md", 3, config=None)
+    first.children[0].parent = None
+    first.clear()  # phase 1 may move a tree's children into the page
+    second = once("译文", "a.md", 3, config=None)
+    third = once("译文", "a.md", 3, config=None)
+    assert second.astext() == third.astext() == "译文"
+    assert second is not third
+    assert once("译文", "a.md", 4, config=None).astext() == "译文"  # another line: parsed
+    once("译文", "b.md", 3, config=None)  # another page: parsed again
+    assert parses == [("译文", "a.md", 3), ("译文", "a.md", 4), ("译文", "b.md", 3)]
+    monkeypatch.setattr(i18n, "_publish_msgstr", once)
+    assert parse_twice()  # the patched function is recognised, never wrapped twice

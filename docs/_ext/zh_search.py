@@ -7,6 +7,8 @@ Active only when the build's language is Chinese (``-D language=zh_CN``, or
   jieba splits the text, with the user dictionary of the glossary's terms
   (``html_search_options["dict"]`` in conf.py, an absolute path: jieba drops a
   relative one silently, and then 交叉熵 is split into 交叉 / 熵 and never found);
+- cuts each distinct text once (a site's text nodes repeat: about 77,000 cuts
+  for 17,600 texts);
 - turns jieba's debug lines off (``jieba.setLogLevel(logging.WARNING)``);
 - works around Sphinx 9.0's broken Chinese ``language_data.js`` (sphinx-doc issue
   14229, fixed upstream by PR 14416): it ends with ``window.Stemmer =
@@ -20,6 +22,7 @@ Active only when the build's language is Chinese (``-D language=zh_CN``, or
 
 from __future__ import annotations
 
+import functools
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -46,12 +49,21 @@ def _config_inited(app: Sphinx, config: Config) -> None:
     import jieba  # only a Chinese build needs it
 
     jieba.setLogLevel(logging.WARNING)
+    _cut_for_search.cache_clear()  # a rebuild in the same process may bring a new dictionary
     from sphinx.search.zh import SearchChinese
 
     class SearchChineseEnglishStemmer(SearchChinese):
         """Sphinx's Chinese search, its stemmer named as the JavaScript defines it."""
 
         language_name = "English"  # -> window.Stemmer = EnglishStemmer;
+
+        def split(self, input: str) -> list[str]:
+            # Sphinx's own split, with jieba's cut remembered: a site's text nodes
+            # repeat (punctuation, spaces, the API pages' recurring phrases), about
+            # 77,000 calls for 17,600 distinct texts, and the cut depends on the text only.
+            latin = [term.strip() for term in self.latin1_letters.findall(input)]
+            self.latin_terms.update(latin)
+            return [*_cut_for_search(input), *latin]
 
     app.add_search_language(SearchChineseEnglishStemmer)
     config.html_search_language = "zh"
@@ -63,6 +75,14 @@ def _config_inited(app: Sphinx, config: Config) -> None:
             user_dict,
         )
     app.add_js_file("zh_search.js")
+
+
+@functools.cache
+def _cut_for_search(text: str) -> tuple[str, ...]:
+    """jieba's words of `text` for the index, once per distinct text."""
+    import jieba
+
+    return tuple(jieba.cut_for_search(text))
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
