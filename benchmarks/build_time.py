@@ -35,6 +35,9 @@ from pathlib import Path
 
 from report import markdown_table
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+from docsbuild import STRICT  # the flags the project builds with
+
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
 COPY = ("docs", "gallery", "lossdocs", "benchmarks", "pyproject.toml", "README.md")
@@ -72,7 +75,7 @@ def clean(site: Path, *, gallery: bool) -> None:
 
 def build(site: Path, lang: str) -> float:
     """Seconds of one ``sphinx-build -b html`` of ``lang``; raise if it fails."""
-    cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-D", f"language={lang}",
+    cmd = [sys.executable, "-m", "sphinx", *STRICT, "-b", "html", "-q", "-D", f"language={lang}",
            "-d", f"docs/_build/doctrees/{lang}", "docs", f"docs/_build/html/{lang}"]  # fmt: skip
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, cwd=site, capture_output=True, text=True, check=False)
@@ -161,7 +164,7 @@ def write(rounds: list[dict[str, float]], langs: list[str], load: str, weight: s
     text = "\n".join([
         "# Docs build time", "", "<!-- results-start -->", "",
         f"Sphinx {sphinx.__version__}, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs,",
-        f"one process (no -j); languages: {', '.join(langs)}. Run on",
+        f"{' '.join(STRICT)}; languages: {', '.join(langs)}. Run on",
         f"{datetime.date.today().isoformat()} by `nox -s bench` (benchmarks/build_time.py),",
         "on a copy of the site in a temporary folder. Budgets: 0.6 s a gallery script,",
         f"0.2 s a page of one language ({pages} pages, {scripts} scripts), 3 s a one-page rebuild.",

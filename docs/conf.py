@@ -146,6 +146,7 @@ sphinx_gallery_conf = {
     # Matplotlib's scraper, saving each figure in every language (_ext/gallery_lang.py)
     "image_scrapers": ("gallery_lang.scraper",),
     "abort_on_example_error": False,  # report every failing script, then fail
+    "parallel": True,  # as many scripts at once as Sphinx has jobs (-j, tools/docsbuild.py)
 }
 
 # -- HTML ---------------------------------------------------------------------------

@@ -43,7 +43,9 @@ LANGUAGES = ("en", "zh_CN")  # the first is the default (the root index.html goe
 # Catalogs of no page, kept by hand: furo's and Sphinx's words (sphinx.po) and the words
 # of formulas (math-text.po, docs/_ext/math_text.py). `gettext` makes no template for them.
 OWN_CATALOGS = ("sphinx", "math-text")
-STRICT = ("-W", "--keep-going", "-n", "-T")
+# Warnings fail the build; `-j auto` reads, writes and runs the gallery scripts (conf.py:
+# sphinx-gallery's "parallel") on every core: the same HTML, byte for byte, as one process.
+STRICT = ("-W", "--keep-going", "-n", "-T", "-j", "auto")
 # Generated inside docs/ by a build: a live preview must not rebuild when they change.
 GENERATED = ("docs/_build", "docs/auto_gallery", "docs/api/generated",
              "docs/sg_execution_times.rst")  # fmt: skip
