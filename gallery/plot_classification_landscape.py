@@ -59,7 +59,7 @@ t = texts(
             "grid_min": "网格上的最小值",
             "0-1": "0-1 损失",
             "hinge": "合页损失",
-            "logistic": "logistic 损失",
+            "logistic": "逻辑斯谛损失",
             "exponential": "指数损失",
             "error": "最小值处的训练错误率：{rate:.1%}",
             "w1": "权重 w1",

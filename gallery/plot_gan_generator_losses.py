@@ -45,7 +45,7 @@ TEXT = {
     "zh_CN": {
         "minimax": r"minimax：$\log(1 - \sigma(f))$",
         "non_saturating": r"非饱和：$-\log \sigma(f)$",
-        "wasserstein": r"WGAN 与 hinge：$-f$",
+        "wasserstein": r"WGAN 与合页损失：$-f$",
         "least_squares": r"最小二乘：$(f - 1)^2 / 2$",
         "logit": r"判别器对生成样本的 logit $f$",
         "loss": "生成器损失",

@@ -56,7 +56,7 @@ t = texts(
             "curve": "$\\exp$(损失)",
             "uniform": "在 V 个符号上均匀",
             "model": "二元语法模型",
-            "suptitle": "语言模型的损失，逐个词元",
+            "suptitle": "逐个词元看语言模型的损失",
         },
     }
 )

@@ -61,7 +61,7 @@ t = texts(
         },
         "zh_CN": {
             "MSE": "sigmoid(wx + b) 的 MSE",
-            "CE": "交叉熵（BCE with logits）",
+            "CE": "交叉熵（带 logit 的 BCE）",
             "grid_min": "网格上的最小值",
             "gd": "梯度下降 300 步",
             "w": "权重 w",

@@ -50,7 +50,7 @@ t = texts(
         "zh_CN": {
             "0-1 (misclassification)": "0-1 损失（误分类）",
             "hinge (SVM)": "合页损失（SVM）",
-            "logistic / log 2 (binomial deviance)": "logistic 损失 / log 2（二项偏差）",
+            "logistic / log 2 (binomial deviance)": "逻辑斯谛损失 / log 2（二项偏差）",
             "exponential (AdaBoost)": "指数损失（AdaBoost）",
             "squared error $(1 - m)^2$": "平方误差 $(1 - m)^2$",
             "margin": r"间隔 $m = y\,f(x)$",
