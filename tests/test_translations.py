@@ -117,6 +117,45 @@ def _copy_site(dest: Path) -> Path:
     return dest / "docs"
 
 
+def _unparsed_markup(text: str) -> list[str]:
+    r"""reST markup of `text` that docutils leaves as plain text or flags as problematic.
+
+    A role or a literal glued to Chinese characters or full-width punctuation does not
+    parse in reST (```x``（`` shows its backticks; ``:math:`C`的`` its role): the inline
+    markup needs a space or an escaped space (``\ ``) beside it.
+    """
+    from docutils import nodes
+    from docutils.core import publish_doctree
+    from docutils.parsers.rst import roles
+
+    for role in ("func", "ref", "doc", "term", "class", "meth", "mod", "attr", "data",
+                 "obj", "py:func", "py:class", "py:meth", "eq"):  # fmt: skip
+        roles.register_generic_role(role, nodes.literal)  # Sphinx's roles, as docutils sees them
+    settings = {"report_level": 5, "halt_level": 5, "warning_stream": False}
+    doc = publish_doctree(text, settings_overrides=settings)
+    left = [node.astext() for node in doc.findall(nodes.problematic)]
+    for node in doc.findall(nodes.Text):
+        if not isinstance(node.parent, (nodes.literal, nodes.literal_block, nodes.math,
+                                        nodes.math_block, nodes.FixedTextElement)):  # fmt: skip
+            left += re.findall(r"``|`|\*\*|:[a-z:]+:`", node.astext())
+    return left
+
+
+# Catalogs whose pages are reST (the API reference, the gallery's pages): the rest is MyST.
+REST_CATALOGS = ("api/", "auto_gallery/")
+
+
+@pytest.mark.parametrize("page", sorted(p for p in page_catalogs() if p.startswith(REST_CATALOGS)))
+def test_rest_markup_of_a_translation_parses_as_in_the_english(page):
+    broken = []
+    for entry in polib.pofile(str(page_catalogs()[page])):
+        if entry.msgstr and entry.msgstr != entry.msgid:
+            extra = len(_unparsed_markup(entry.msgstr)) - len(_unparsed_markup(entry.msgid))
+            if extra > 0:
+                broken.append(entry.msgstr[:120])
+    assert not broken, f"{page}: markup that does not parse in the translation: {broken}"
+
+
 def test_catalogs_are_in_step_with_the_english(tmp_path):
     # A copy, so the checkout is left as it was (the gallery may run there: ~10 s cold).
     docs = _copy_site(tmp_path)

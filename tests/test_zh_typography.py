@@ -1,7 +1,9 @@
 """Chinese typography and wording of the zh_CN catalogs (issue 13).
 
 - no italics on Chinese text (Chinese type has none: emphasis is bold);
-- a bold lead-in keeps its punctuation outside: ``**原因**：``, ``**定义**。``;
+- a bold lead-in keeps its punctuation outside: ``**原因**：``, ``**定义**。``, and
+  no bold span starts with it (``**。定义**`` shows the full stop in bold);
+- no space after full-width punctuation (``**定义**。 正文`` shows a gap);
 - percentages without a space: ``5%``;
 - a space where Latin letters or digits meet Chinese: ``一个 KL 惩罚``, ``2017 年``;
 - book titles in 《》 when a Chinese sentence cites them;
@@ -28,6 +30,7 @@ RULES = {
     # Markdown pairs ** markers left to right: match whole bold spans, then test their end
     # (a pattern ending in punctuation would pair a closing ** with the next opening one).
     "punctuation inside a bold lead-in": re.compile("\\*\\*[^*\n]+\\*\\*"),
+    "a bold span starting with punctuation": re.compile("\\*\\*[^*\n]+\\*\\*"),
     "a space before %": re.compile(r"[0-9] %"),
     # One convention where Latin letters or digits meet Chinese: a space ("一个 KL 惩罚").
     "Latin and Chinese without a space": re.compile(rf"{CJK}[A-Za-z0-9]|[A-Za-z0-9]{CJK}"),
@@ -51,6 +54,25 @@ def test_chinese_typography(rule):
         (catalog, m[0])
         for catalog, text in _chinese_prose()
         for m in RULES[rule].finditer(text)
-        if rule != "punctuation inside a bold lead-in" or m[0][-3] in "\u3002\uff1a:"
+        if BOLD.get(rule, lambda span: True)(m[0])
     ]
     assert not found, f"{rule}: {found[:8]}"
+
+
+# The rules on whole bold spans, and which spans they flag.
+FULL_WIDTH = "\u3002\uff0c\uff1b\uff1a\uff01\uff1f\u3001\uff09"  # 。，；：！？、）
+BOLD = {
+    "punctuation inside a bold lead-in": lambda span: span[-3] in "\u3002\uff1a:",
+    "a bold span starting with punctuation": lambda span: span[2] in FULL_WIDTH,
+}
+
+
+def test_no_space_after_full_width_punctuation():
+    # On the whole message: a space between 。 and $x$ or `code` is a gap too.
+    found = [
+        (path.relative_to(CATALOGS).as_posix(), m[0])
+        for path in sorted(CATALOGS.rglob("*.po"))
+        for entry in polib.pofile(str(path))
+        for m in re.finditer(f"[{FULL_WIDTH}\uff08] +\\S.{{0,8}}", entry.msgstr)
+    ]
+    assert not found, found[:8]
