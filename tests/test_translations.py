@@ -135,8 +135,9 @@ def _unparsed_markup(text: str) -> list[str]:
     doc = publish_doctree(text, settings_overrides=settings)
     left = [node.astext() for node in doc.findall(nodes.problematic)]
     for node in doc.findall(nodes.Text):
-        if not isinstance(node.parent, (nodes.literal, nodes.literal_block, nodes.math,
-                                        nodes.math_block, nodes.FixedTextElement)):  # fmt: skip
+        if isinstance(node.parent, nodes.literal):  # a literal that ran on to the next one
+            left += re.findall("``", node.astext())
+        elif not isinstance(node.parent, (nodes.math, nodes.FixedTextElement)):
             left += re.findall(r"``|`|\*\*|:[a-z:]+:`", node.astext())
     return left
 
