@@ -226,7 +226,9 @@ def check_choice(value, name: str, choices: tuple[str, ...]) -> str:
 
 def check_unit_interval(x: np.ndarray, name: str) -> None:
     """Raise if any (non-NaN) value of ``x`` lies outside [0, 1]."""
-    if np.any((x < 0) | (x > 1)):
+    # fmin and fmax skip NaN; two reductions read x twice and write nothing, where the
+    # test (x < 0) | (x > 1) made three boolean arrays of its size.
+    if x.size and (np.fmin.reduce(x, axis=None) < 0 or np.fmax.reduce(x, axis=None) > 1):
         bad = x[(x < 0) | (x > 1)].flat[0]
         raise ValueError(f"{name} must lie in [0, 1], found {bad}")
 

@@ -62,6 +62,7 @@ class _Overlap(NamedTuple):
     eps: np.floating
     axes: tuple[int, ...]
     n: int  # the number of samples
+    t_sum: np.ndarray | None = None  # sum of t (not of t^2), for the generalised Dice weights
 
     def jaccard(self):
         """Numerator and denominator (before the eps floor) of the soft Jaccard index."""
@@ -74,6 +75,13 @@ class _Overlap(NamedTuple):
 
 def _sum_of_products(a, b, axes):
     """``np.sum(a * b, axis=axes, keepdims=True)`` without the array of products."""
+    kept_shape = a.shape[: a.ndim - len(axes)]
+    if axes == tuple(range(len(kept_shape), a.ndim)):
+        # Trailing axes: one dot product per sample through matmul (BLAS), about twice
+        # as fast as einsum.
+        rows = (*kept_shape, 1, math.prod(a.shape[len(kept_shape) :]))
+        out = np.matmul(a.reshape(rows), b.reshape(rows).swapaxes(-1, -2))
+        return out.reshape(kept_shape + (1,) * len(axes))
     letters = "abcdefghijklmnopqrstuvwxyz"[: a.ndim]
     kept = "".join(c for i, c in enumerate(letters) if i not in axes)
     out = np.einsum(f"{letters},{letters}->{kept}", a, b)
@@ -98,23 +106,30 @@ def _overlap(
         raise ValueError("probs must have at least one dimension (the pixels of one sample)")
     check_unit_interval(p, "probs")
     check_unit_interval(t, "target")
+    # A sum over a strided axis (a one-hot target from np.moveaxis) takes several
+    # times as long as one copy that makes it contiguous.
+    p, t = np.ascontiguousarray(p), np.ascontiguousarray(t)
     axes = _axes(axis, p.ndim, tuple(range(1, p.ndim)) if p.ndim > 1 else (0,))
     n = math.prod(s for i, s in enumerate(p.shape) if i not in axes)
     check_nonempty_mean(n, reduction, "probs")
     inter = _sum_of_products(p, t, axes)
     if squared:
         card = _sum_of_products(p, p, axes) + _sum_of_products(t, t, axes)
+        t_sum = None
     else:
-        card = np.sum(p, axis=axes, keepdims=True) + np.sum(t, axis=axes, keepdims=True)
+        t_sum = np.sum(t, axis=axes, keepdims=True)
+        card = np.sum(p, axis=axes, keepdims=True) + t_sum
     err = None  # only the losses need it (a gradient does not)
     with_err = not grad if with_err is None else with_err
     if with_err and squared:
         d = p - t
         err = _sum_of_products(d, d, axes)
     elif with_err:  # sum p (1 - t) + t (1 - p), each term >= 0
-        err = _sum_of_products(p, 1 - t, axes) + _sum_of_products(t, 1 - p, axes)
+        one_minus = np.subtract(1, t)
+        err = _sum_of_products(p, one_minus, axes)
+        err += _sum_of_products(t, np.subtract(1, p, out=one_minus), axes)
     smooth, eps = in_dtype(smooth, "smooth", p.dtype), in_dtype(eps, "eps", p.dtype)
-    return _Overlap(p, t, inter, card, err, smooth, eps, axes, n)
+    return _Overlap(p, t, inter, card, err, smooth, eps, axes, n, t_sum)
 
 
 def _one_minus_ratio(num, den, o: _Overlap, reduction):
@@ -189,9 +204,8 @@ def _generalized_dice(probs, target, eps, reduction, *, grad=False):
     if o.p.shape[1] == 0:
         raise ValueError("probs must have at least one class (axis 1 of (N, C, ...))")
     check_nonempty_mean(o.p.shape[0], reduction, "probs")
-    t_sum = np.sum(o.t, axis=pixel_axes, keepdims=True)
     with np.errstate(divide="ignore", over="ignore"):
-        w = 1 / (t_sum * t_sum)
+        w = 1 / (o.t_sum * o.t_sum)
     # A class absent from a sample's target (weight inf, or one that overflows)
     # takes the sample's largest finite weight, as MONAI's GeneralizedDiceLoss does.
     infinite = np.isinf(w)
