@@ -73,18 +73,15 @@ class _Overlap(NamedTuple):
         return 2 * self.inter + self.smooth, self.card + self.smooth
 
 
-def _sum_of_products(a, b, axes):
-    """``np.sum(a * b, axis=axes, keepdims=True)`` without the array of products."""
-    kept_shape = a.shape[: a.ndim - len(axes)]
-    if axes == tuple(range(len(kept_shape), a.ndim)):
-        # Trailing axes: one dot product per sample through matmul (BLAS), about twice
-        # as fast as einsum.
-        rows = (*kept_shape, 1, math.prod(a.shape[len(kept_shape) :]))
-        out = np.matmul(a.reshape(rows), b.reshape(rows).swapaxes(-1, -2))
-        return out.reshape(kept_shape + (1,) * len(axes))
-    letters = "abcdefghijklmnopqrstuvwxyz"[: a.ndim]
+def _sum_of_products(*arrays, axes):
+    """``np.sum(product of arrays, axis=axes, keepdims=True)``, without the array of products.
+
+    einsum also reads a strided array (a one-hot target from ``np.moveaxis``)
+    at nearly full speed, where ``np.sum`` over its strided axis takes 4x as long.
+    """
+    letters = "abcdefghijklmnopqrstuvwxyz"[: arrays[0].ndim]
     kept = "".join(c for i, c in enumerate(letters) if i not in axes)
-    out = np.einsum(f"{letters},{letters}->{kept}", a, b)
+    out = np.einsum(",".join([letters] * len(arrays)) + f"->{kept}", *arrays)
     return np.expand_dims(out, axes)
 
 
@@ -106,28 +103,28 @@ def _overlap(
         raise ValueError("probs must have at least one dimension (the pixels of one sample)")
     check_unit_interval(p, "probs")
     check_unit_interval(t, "target")
-    # A sum over a strided axis (a one-hot target from np.moveaxis) takes several
-    # times as long as one copy that makes it contiguous.
-    p, t = np.ascontiguousarray(p), np.ascontiguousarray(t)
     axes = _axes(axis, p.ndim, tuple(range(1, p.ndim)) if p.ndim > 1 else (0,))
     n = math.prod(s for i, s in enumerate(p.shape) if i not in axes)
     check_nonempty_mean(n, reduction, "probs")
-    inter = _sum_of_products(p, t, axes)
-    if squared:
-        card = _sum_of_products(p, p, axes) + _sum_of_products(t, t, axes)
-        t_sum = None
-    else:
-        t_sum = np.sum(t, axis=axes, keepdims=True)
-        card = np.sum(p, axis=axes, keepdims=True) + t_sum
-    err = None  # only the losses need it (a gradient does not)
+    inter = _sum_of_products(p, t, axes=axes)
     with_err = not grad if with_err is None else with_err
-    if with_err and squared:
-        d = p - t
-        err = _sum_of_products(d, d, axes)
-    elif with_err:  # sum p (1 - t) + t (1 - p), each term >= 0
+    err = t_sum = None  # only the losses need err (a gradient does not)
+    if squared:
+        card = _sum_of_products(p, p, axes=axes) + _sum_of_products(t, t, axes=axes)
+        if with_err:
+            d = p - t
+            err = _sum_of_products(d, d, axes=axes)
+    elif with_err:
+        # err = sum p (1 - t) + t (1 - p), each term >= 0; with inter, its two sums
+        # also give the sums of p and of t, without two more passes over the pixels.
         one_minus = np.subtract(1, t)
-        err = _sum_of_products(p, one_minus, axes)
-        err += _sum_of_products(t, np.subtract(1, p, out=one_minus), axes)
+        fp = _sum_of_products(p, one_minus, axes=axes)
+        fn = _sum_of_products(t, np.subtract(1, p, out=one_minus), axes=axes)
+        err, t_sum = fp + fn, inter + fn
+        card = (inter + fp) + t_sum
+    else:
+        t_sum = _sum_of_products(t, axes=axes)
+        card = _sum_of_products(p, axes=axes) + t_sum
     smooth, eps = in_dtype(smooth, "smooth", p.dtype), in_dtype(eps, "eps", p.dtype)
     return _Overlap(p, t, inter, card, err, smooth, eps, axes, n, t_sum)
 
@@ -173,8 +170,8 @@ def _tversky(probs, target, alpha, beta, smooth, eps, axis, reduction, *, grad=F
     beta = check_real(beta, "beta", low=0, finite=True)
     o = _overlap(probs, target, smooth, eps, axis, reduction, grad=grad, with_err=False)
     a, b = in_dtype(alpha, "alpha", o.p.dtype), in_dtype(beta, "beta", o.p.dtype)
-    fp = _sum_of_products(o.p, 1 - o.t, o.axes)  # sum p (1 - t)
-    fn = _sum_of_products(o.t, 1 - o.p, o.axes)  # sum t (1 - p)
+    fp = _sum_of_products(o.p, 1 - o.t, axes=o.axes)  # sum p (1 - t)
+    fn = _sum_of_products(o.t, 1 - o.p, axes=o.axes)  # sum t (1 - p)
     weighted = a * fp + b * fn
     o = o._replace(err=None if grad else weighted)
     return o, o.inter + o.smooth, o.inter + weighted + o.smooth, a, b
