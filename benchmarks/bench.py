@@ -4,6 +4,9 @@ Run with ``nox -s bench`` (or ``python benchmarks/bench.py`` in an environment
 with torch==2.13.0, mpmath, matplotlib and lossdocs). Writes
 ``benchmarks/results/{results.md,speed.csv,accuracy.csv,memory.csv,bench.png}``.
 ``--quick`` runs small sizes only, for a smoke test (results to a temp folder).
+``--merge`` times only some functions (``--only``, or by default those the results
+folder lacks) and merges their rows into its files: rows of the other functions stay
+as they are, and ``runs.json`` records which run measured which functions.
 """
 
 import os
@@ -85,12 +88,22 @@ def main(argv=None) -> int:
     parser.add_argument("--quick", action="store_true", help="small sizes, few repeats")
     parser.add_argument("--out", type=Path, default=None, help="results folder")
     parser.add_argument("--only", nargs="*", default=None, help="function names to time")
+    merge_help = "merge the rows of the functions timed into the results folder's files"
+    parser.add_argument("--merge", action="store_true", help=merge_help)
     parser.add_argument("--speed-only", type=Path, help=argparse.SUPPRESS)  # JSON, largest n
     args = parser.parse_args(argv)
+    if args.merge and args.quick:
+        parser.error("--merge keeps rows of full-size runs: it cannot take --quick")
     sizes, repeats, min_time = ((10**3, 10**4), 3, 0.005) if args.quick else (SIZES, 11, 0.03)
     out = args.out or (Path("/tmp/lossdocs-bench-quick") if args.quick else RESULTS)
     out.mkdir(parents=True, exist_ok=True)
-    selected = [c for c in cases.CASES if args.only is None or c.name in args.only]
+    earlier = report.read_results(out) if args.merge else None
+    if args.only is not None:
+        selected = [c for c in cases.CASES if c.name in args.only]
+    elif earlier is not None:  # the functions the results folder lacks
+        selected = [c for c in cases.CASES if c.name not in {r["name"] for r in earlier["speed"]}]
+    else:
+        selected = list(cases.CASES)
     big = sizes[-1]
     start, load = time.perf_counter(), os.getloadavg()[0]
     rng = np.random.default_rng(0)
@@ -121,15 +134,29 @@ def main(argv=None) -> int:
         "blas": blas(), "lossdocs": revision(), "date": datetime.date.today().isoformat(),
         "repeats": repeats, "wall": time.perf_counter() - start,
         "load": f"{load:.1f} at the start, {os.getloadavg()[0]:.1f} at the end",
+        "functions": [c.name for c in selected] if args.merge else "all",
     }  # fmt: skip
+    runs = [meta]
+    if earlier is not None:
+        names, order = {c.name for c in selected}, {c.name: i for i, c in enumerate(cases.CASES)}
+
+        def merged(rows, new):
+            kept_rows = [r for r in rows if r["name"] not in names and r["name"] in order]
+            return sorted(kept_rows + new, key=lambda r: order[r["name"]])  # stable
+
+        speed, kept, mem = (merged(earlier[k], new) for k, new in
+                            (("speed", speed), ("kept", kept), ("memory", mem)))  # fmt: skip
+        runs = earlier["runs"] + [meta]
+        selected = [c for c in cases.CASES if c.name in {r["name"] for r in speed}]
+    (out / "runs.json").write_text(json.dumps(runs, indent=1) + "\n", encoding="utf-8")
     report.write_csv(out / "speed.csv", speed)
     report.write_csv(out / "speed_malloc_kept.csv", kept)
     report.write_csv(out / "accuracy.csv", acc)
     report.write_csv(out / "memory.csv", mem)
-    report.write_markdown(out / "results.md", meta, speed, kept, acc, mem, selected, big,
+    report.write_markdown(out / "results.md", runs, speed, kept, acc, mem, selected, big,
                           MEMORY_LIMIT)  # fmt: skip
     report.plot(out / "bench.png", speed, kept, acc, big)
-    print(f"wrote {out}/results.md, *.csv and bench.png in {meta['wall']:.0f} s")
+    print(f"wrote {out}/results.md, runs.json, *.csv and bench.png in {meta['wall']:.0f} s")
     return 0
 
 

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import math
 from pathlib import Path
 
@@ -115,8 +116,19 @@ def targets(speed, acc, mem, big, limit_mem):
     return "\n".join(f"- {line}" for line in out) or "- none: every target met."
 
 
-def write_markdown(path, meta, speed, kept, acc, mem, cases, big, limit_mem):
+def _run_line(meta):
+    """One run of bench.py: when, which checkout, how long, how loaded, which functions."""
+    which = meta.get("functions", "all")
+    which = "every function" if which == "all" else ", ".join(which)
+    return (f"- {meta['date']}, lossdocs {meta['lossdocs']}, {meta['wall']:.0f} s, 1-minute "
+            f"load average {meta['load']}: {which}.")  # fmt: skip
+
+
+def write_markdown(path, runs, speed, kept, acc, mem, cases, big, limit_mem):
+    """results.md; ``runs`` are the metadata of the runs the rows come from, the last last."""
+    meta = runs[-1]
     what, top, every = speed_tables(speed, kept, cases, big)
+    run_lines = "\n".join(_run_line(m) for m in runs)
     text = f"""# lossdocs vs PyTorch: benchmark results
 
 {MARKER}
@@ -124,8 +136,12 @@ def write_markdown(path, meta, speed, kept, acc, mem, cases, big, limit_mem):
 Machine: {meta["cpu"]}, {meta["nproc"]} CPUs; NumPy and torch pinned to one thread.
 lossdocs {meta["lossdocs"]}, Python {meta["python"]}, NumPy {meta["numpy"]}
 ({meta["blas"]}), torch {meta["torch"]}, mpmath {meta["mpmath"]}.
-Run on {meta["date"]} by nox -s bench in {meta["wall"]:.0f} s; 1-minute load average
-{meta["load"]}. Other work on the machine is noise: ratios move by
+Runs of nox -s bench (or bench.py --merge); each function's rows come from the last
+run that lists it, the accuracy table from the last run:
+
+{run_lines}
+
+Other work on the machine is noise: ratios move by
 tens of percent from run to run (more where page faults dominate: compare "kept").
 
 ### What is compared
@@ -176,6 +192,14 @@ float64; max rel. error <= 1e-12 where the exact value is a normal float64; peak
 {targets(speed, acc, mem, big, limit_mem)}
 """
     path.write_text(text, encoding="utf-8")
+
+
+def read_results(results: Path) -> dict:
+    """The rows of an earlier run's CSV files and its ``runs.json``, for ``bench.py --merge``."""
+    out = {key: read_csv(results / f"{name}.csv") for key, name in
+           (("speed", "speed"), ("kept", "speed_malloc_kept"), ("memory", "memory"))}  # fmt: skip
+    out["runs"] = json.loads((results / "runs.json").read_text(encoding="utf-8"))
+    return out
 
 
 def read_csv(path: Path) -> list[dict]:

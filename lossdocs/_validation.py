@@ -224,9 +224,59 @@ def check_choice(value, name: str, choices: tuple[str, ...]) -> str:
     return value
 
 
+def check_class_indices(labels, n_classes: int, name: str, *, ignore_index=None,
+                        item: str = "class index"):  # fmt: skip
+    """Raise unless every entry of integer ``labels`` lies in [0, n_classes) or is ignore_index.
+
+    Returns the mask of the entries not equal to ``ignore_index`` (all True
+    without one). ``item`` names one entry in the message ("token id", say).
+    """
+    keep = labels != ignore_index if ignore_index is not None else np.ones(labels.shape, bool)
+    bad = keep & ((labels < 0) | (labels >= n_classes))
+    if np.any(bad):
+        also = "" if ignore_index is None else f" and is not ignore_index={ignore_index}"
+        raise ValueError(
+            f"{name} holds {item} {labels[bad].flat[0]}, which lies outside [0, {n_classes}){also}"
+        )
+    return keep
+
+
+def check_class_rows(scores, labels, *, scores_name: str, labels_name: str = "target",
+                     dims=("N", "C"), min_rows: int = 0, ignore_index=None,
+                     item: str = "class index", classes: str = "classes"):  # fmt: skip
+    """Validate scores whose last axis holds the classes, and one integer label per row.
+
+    ``dims`` names the axes of ``scores`` (the classes last, at least one);
+    ``min_rows`` is the least length of the first axis. ``labels`` must have
+    the shape of ``scores`` without its class axis, with entries as
+    :func:`check_class_indices` checks them. Returns ``(scores, labels, keep)``:
+    floats, int64 labels, the mask of the labels not equal to ``ignore_index``.
+    """
+    scores = as_float(scores, scores_name)
+    if scores.ndim != len(dims) or scores.shape[-1] == 0 or scores.shape[0] < min_rows:
+        need = [f"{dims[0]} >= {min_rows} samples"] if min_rows else []
+        raise ValueError(
+            f"{scores_name} must have shape ({', '.join(dims)}) with "
+            f"{' and '.join([*need, f'{dims[-1]} >= 1 {classes}'])}, got shape {scores.shape}"
+        )
+    labels = as_int_labels(labels, labels_name)
+    if labels.shape != scores.shape[:-1]:
+        rows = ", ".join(dims[:-1]) + ("," if len(dims) == 2 else "")  # (N,) or (B, T)
+        raise ValueError(
+            f"{labels_name} must hold one {item} per row of {scores_name}: shape "
+            f"({rows}) = {scores.shape[:-1]}, got {labels_name}.shape={labels.shape}"
+        )
+    keep = check_class_indices(
+        labels, scores.shape[-1], labels_name, ignore_index=ignore_index, item=item
+    )
+    return scores, labels, keep
+
+
 def check_unit_interval(x: np.ndarray, name: str) -> None:
     """Raise if any (non-NaN) value of ``x`` lies outside [0, 1]."""
-    if np.any((x < 0) | (x > 1)):
+    # fmin and fmax skip NaN; two reductions read x twice and write nothing, where the
+    # test (x < 0) | (x > 1) made three boolean arrays of its size.
+    if x.size and (np.fmin.reduce(x, axis=None) < 0 or np.fmax.reduce(x, axis=None) > 1):
         bad = x[(x < 0) | (x > 1)].flat[0]
         raise ValueError(f"{name} must lie in [0, 1], found {bad}")
 

@@ -11,6 +11,7 @@ from .._validation import (
     as_float,
     as_floats,
     as_int_labels,
+    check_class_indices,
     check_finite,
     check_int,
     check_real,
@@ -100,14 +101,7 @@ def parse(
         batch = Batch(scores, axis, None, probs=probs)
     elif target_arr.shape == index_shape:
         labels = as_int_labels(target_arr, "target")
-        keep = labels != ignore_index if ignore_index is not None else np.ones(labels.shape, bool)
-        bad = keep & ((labels < 0) | (labels >= n_classes))
-        if np.any(bad):
-            also = "" if ignore_index is None else f" and is not ignore_index={ignore_index}"
-            raise ValueError(
-                f"target holds class index {labels[bad].flat[0]}, which lies outside "
-                f"[0, {n_classes}){also}"
-            )
+        keep = check_class_indices(labels, n_classes, "target", ignore_index=ignore_index)
         batch = Batch(scores, axis, None, labels=np.where(keep, labels, 0), keep=keep)
     else:
         probs_shape = f" or class probabilities {scores.shape}" if allow_probs else ""

@@ -100,12 +100,13 @@ def multi_margin_loss(scores, target, *, p=1, margin=1.0, weight=None, reduction
     >>> print(round(multi_margin_loss(x, [3], p=2, weight=w), 4))  # 4 (0.09 + 0.16 + 0.36) / 4
     0.61
     """
-    h, active, w_y, p, _ = multi_margin_terms(scores, target, p, margin, weight, reduction)
-    with np.errstate(over="ignore", invalid="ignore"):
-        terms = np.where(active, h if p == 1 else h * h, 0)
+    terms, w_y, p, _ = multi_margin_terms(scores, target, p, margin, weight, reduction)
+    with np.errstate(over="ignore", invalid="ignore"):  # beyond the float range: inf
+        if p == 2:
+            terms *= terms
         if w_y is not None:
             terms *= w_y
-        loss = terms.sum(axis=1) / terms.dtype.type(h.shape[1])
+        loss = terms.sum(axis=1) / terms.dtype.type(terms.shape[1])
     return reduce(loss.reshape(np.shape(target)), reduction)
 
 
@@ -157,12 +158,13 @@ def multi_margin_loss_grad(scores, target, *, p=1, margin=1.0, weight=None, redu
     >>> print(multi_margin_loss_grad([[0.1, 0.2, 0.4, 0.8]], [3]))
     [[ 0.25  0.25  0.25 -0.75]]
     """
-    h, active, w_y, p, batch = multi_margin_terms(
-        scores, target, p, margin, weight, reduction, grad=True
-    )
+    h, w_y, p, batch = multi_margin_terms(scores, target, p, margin, weight, reduction, grad=True)
     dt = h.dtype.type
     with np.errstate(over="ignore", invalid="ignore"):
-        g = np.where(active, 1 if p == 1 else 2 * h, 0).astype(h.dtype, copy=False)
+        if p == 1:
+            g = np.greater(h, 0, out=h)  # 1.0 for an active term, else 0.0
+        else:
+            g = np.add(h, h, out=h)
         if w_y is not None:
             g *= w_y
         g /= dt(h.shape[1])

@@ -10,25 +10,46 @@ from ._multilabel import label_rows
 __all__ = ["multilabel_margin_loss", "multilabel_margin_loss_grad"]
 
 
-def _pair_terms(scores, target, reduction, grad=False):
-    """Return ``(x, counts, outside, active, h)`` for every (target j, other i) pair.
+def _lists(scores, target, reduction, grad=False):
+    """Validate; return ``(x, y, length, listed)`` as 2-D rows.
 
-    ``counts[r, j]`` is how often class j is listed before row r's first -1
-    (a repeated index counts again, as in PyTorch); ``outside`` marks the
-    classes not listed; ``h[r, j, i] = 1 - x[r, j] + x[r, i]`` in PyTorch's
-    order of operations, and ``active`` is its test ``h > 0``.
+    ``length[r]`` is the number of entries of row r's list (before its first
+    -1) and ``listed[r, i]`` whether class i is among them.
     """
     x, y = label_rows(scores, target, reduction, grad)
-    listed = np.cumprod(y != -1, axis=1).astype(bool)  # up to the first -1
     n, c = x.shape
-    counts = np.zeros((n, c), dtype=x.dtype)
-    rows = np.broadcast_to(np.arange(n)[:, None], y.shape)
-    np.add.at(counts, (rows[listed], y[listed]), 1)
-    outside = counts == 0
-    with np.errstate(over="ignore", invalid="ignore"):
-        h = (1 - x)[:, :, None] + x[:, None, :]
-    pair = (counts[:, :, None] > 0) & outside[:, None, :]
-    return x, counts, pair, pair & (h > 0), h
+    rows = np.arange(n)
+    stop = y == -1
+    length = stop.argmax(axis=1)  # the first -1, or 0 for a row without one:
+    length[~stop[rows, length]] = c  # then every entry is listed
+    listed = np.zeros((n, c), bool)
+    for k in range(length.max(initial=0)):
+        r = np.flatnonzero(length > k)
+        listed[r, y[r, k]] = True
+    return x, y, length, listed
+
+
+def _position_hinges(x, y, length, listed):
+    """Yield ``(r, j, z)`` for each position k of the target lists.
+
+    ``r`` are the rows whose list reaches position k, ``j = y[r, k]`` their
+    class there, and ``z[:, i] = max(0, 1 - x[r, j] + x[r, i])`` (PyTorch's
+    order of operations), 0 where PyTorch adds nothing: i listed in the row,
+    or its test ``z > 0`` false (NaN included). A loop over positions, like
+    PyTorch's loop over the listed targets, keeps memory at (N, C): the
+    (N, C, C) array of all (j, i) pairs made this loss 5 to 10 times slower
+    than PyTorch. A class listed twice comes up at two positions, so it counts
+    twice, as in PyTorch.
+    """
+    # A listed class i scores -inf here: its z is -inf, or NaN if x[r, j] is -inf,
+    # and both become 0 below, so no pair needs a mask.
+    others = np.where(listed, -np.inf, x)
+    for k in range(length.max(initial=0)):
+        r = np.flatnonzero(length > k)
+        j = y[r, k]
+        with np.errstate(over="ignore", invalid="ignore"):  # inf - inf: NaN, skipped
+            z = (1 - x[r, j])[:, None] + others[r]
+        yield r, j, np.fmax(z, 0, out=z)  # fmax, not maximum: NaN gives 0
 
 
 def multilabel_margin_loss(scores, target, *, reduction="mean"):
@@ -109,10 +130,12 @@ def multilabel_margin_loss(scores, target, *, reduction="mean"):
     >>> print(multilabel_margin_loss(x, [[3, -1, 0, 1]], reduction="none"))  # stops at -1
     [0.325]
     """
-    x, counts, _, active, h = _pair_terms(scores, target, reduction)
-    with np.errstate(over="ignore", invalid="ignore"):
-        terms = np.where(active, h, 0) * counts[:, :, None]
-        loss = terms.sum(axis=(1, 2)) / x.dtype.type(x.shape[1])
+    x, *lists = _lists(scores, target, reduction)
+    loss = np.zeros(x.shape[0], x.dtype)
+    with np.errstate(over="ignore"):  # a sum beyond the float range is inf
+        for r, _, z in _position_hinges(x, *lists):
+            loss[r] += z.sum(axis=1)
+    loss /= x.dtype.type(x.shape[1])
     return reduce(loss.reshape(np.shape(scores)[:-1]), reduction)
 
 
@@ -163,8 +186,12 @@ def multilabel_margin_loss_grad(scores, target, *, reduction="mean"):
     >>> print(multilabel_margin_loss_grad([[0.1, 0.2, 0.4, 0.8]], [[3, 0, -1, 1]]))
     [[-0.5  0.5  0.5 -0.5]]
     """
-    x, counts, _, active, _ = _pair_terms(scores, target, reduction, grad=True)
-    hits = active * counts[:, :, None]  # (N, j, i)
-    g = hits.sum(axis=1) - hits.sum(axis=2)  # pushed up as i, down as j
+    x, *lists = _lists(scores, target, reduction, grad=True)
+    hits = np.zeros(x.shape, np.intp)  # how often each score is pushed up, minus down
+    for r, j, z in _position_hinges(x, *lists):
+        active = z > 0
+        hits[r] += active  # i pushed up
+        hits[r, j] -= np.count_nonzero(active, axis=1)  # j pushed down
+    g = hits.astype(x.dtype)
     g /= x.dtype.type(x.shape[1])
     return scale_grad(g.reshape(np.shape(scores)), reduction, x.shape[0])

@@ -19,6 +19,15 @@ def _checked_pairs(boxes1, boxes2, eps, reduction):
     return b1, b2, eps
 
 
+def _largest(b: np.ndarray) -> np.ndarray:
+    """The largest |coordinate| of each box (NaN if any is NaN).
+
+    One column at a time: a reduction over the length-4 axis is ~20x slower.
+    """
+    a = np.abs(b)
+    return np.maximum(np.maximum(a[:, 0], a[:, 1]), np.maximum(a[:, 2], a[:, 3]))
+
+
 def _unit_pairs(b1: np.ndarray, b2: np.ndarray, eps: float):
     """Divide each pair by a power of 2 near its largest coordinate, eps (an area) by its square.
 
@@ -29,7 +38,7 @@ def _unit_pairs(b1: np.ndarray, b2: np.ndarray, eps: float):
     unscaled formula (torchvision's), eps included. For a tiny pair the scaled
     eps overflows to inf and dominates, as eps does in torchvision.
     """
-    big = np.maximum(np.abs(b1).max(axis=-1, initial=0), np.abs(b2).max(axis=-1, initial=0))
+    big = np.maximum(_largest(b1), _largest(b2))
     e = -np.frexp(np.where(np.isfinite(big), big, 1))[1]
     # 2^-e in two factors: 2^1074 (a subnormal pair) is beyond the float range.
     one = b1.dtype.type(1)
@@ -38,7 +47,10 @@ def _unit_pairs(b1: np.ndarray, b2: np.ndarray, eps: float):
     with np.errstate(over="ignore"):
         # Left to right, so that eps = 0 stays 0 rather than 0 * inf.
         e_area = b1.dtype.type(eps) * s1[:, 0] * s1[:, 0] * s2[:, 0] * s2[:, 0]
-    return b1 * s1 * s2, b2 * s1 * s2, e_area
+    p1, p2 = b1 * s1, b2 * s1
+    p1 *= s2
+    p2 *= s2
+    return p1, p2, e_area
 
 
 def _diou_terms(b1: np.ndarray, b2: np.ndarray, eps: float):

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import numpy as np
-
 from .._reduction import check_nonempty_mean, check_reduction
-from .._validation import as_float, as_int_labels, check_int
+from .._validation import check_class_rows, check_int
 from ..classification import cross_entropy
 
 __all__ = ["causal_lm_loss"]
@@ -119,24 +117,17 @@ def causal_lm_loss(logits, labels, *, ignore_index=-100, reduction="mean"):
     """
     check_reduction(reduction)
     ignore_index = check_int(ignore_index, "ignore_index")
-    logits = as_float(logits, "logits")
-    if logits.ndim != 3 or logits.shape[2] == 0:
-        raise ValueError(
-            f"logits must have shape (B, T, V) with V >= 1 tokens, got shape {logits.shape}"
-        )
-    labels = as_int_labels(labels, "labels")
-    if labels.shape != logits.shape[:2]:
-        raise ValueError(
-            f"labels must have shape (B, T) = {logits.shape[:2]} to match logits, "
-            f"got labels.shape={labels.shape}"
-        )
+    logits, labels, _ = check_class_rows(
+        logits,
+        labels,
+        scores_name="logits",
+        labels_name="labels",
+        dims=("B", "T", "V"),
+        ignore_index=ignore_index,
+        item="token id",
+        classes="tokens",
+    )
     vocab = logits.shape[2]
-    bad = (labels != ignore_index) & ((labels < 0) | (labels >= vocab))
-    if np.any(bad):
-        raise ValueError(
-            f"labels holds token id {labels[bad].flat[0]}, outside [0, {vocab}) "
-            f"and not ignore_index={ignore_index}"
-        )
     batch, length = labels.shape
     scored = max(length - 1, 0)
     check_nonempty_mean(batch * scored, reduction, "logits (B * (T - 1) positions)")

@@ -171,7 +171,6 @@ def generalized_dice_loss_grad(probs, target, *, eps=1e-7, reduction="mean"):
     o, w = _generalized_dice(probs, target, eps, reduction, grad=True)
     a, b = _ratio_grad_coefs(*o.dice(), o, reduction)  # dnum = 2 w t; dden = w
     with np.errstate(invalid="ignore", over="ignore"):  # an empty pair at eps = 0: NaN
-        g = np.multiply(o.t, -2 * b)
-        g += a
-        g *= w
+        g = np.multiply(o.t, -2 * b * w)  # w (a - 2 b t), in two passes over the pixels
+        g += a * w
     return g

@@ -96,8 +96,13 @@ def test_concentric_same_shape_boxes_give_the_iou_loss(box, k, shrink):
     centre, half = (a[:, :2] + a[:, 2:]) / 2, (a[:, 2:] - a[:, :2]) / 2 * k
     big = np.concatenate([centre - half, centre + half], axis=1)
     small = np.concatenate([centre - half * shrink, centre + half * shrink], axis=1)
+    # The corners are rounded, so IoU = shrink^2 holds to their rounding only (about
+    # 1e-12 relative for a side 1e3 times thinner than its coordinates); the loss is
+    # compared with 1 - IoU of the boxes as built, to a few ulps of 1 (the cancellation).
+    iou = np.diag(box_iou(big, small))
+    np.testing.assert_allclose(iou, shrink**2, rtol=1e-10)
     for loss in LOSSES:
-        np.testing.assert_allclose(loss(big, small, eps=0), 1 - shrink**2, rtol=1e-12, atol=1e-15)
+        np.testing.assert_allclose(loss(big, small, eps=0), 1 - iou, rtol=1e-12, atol=4e-15)
         np.testing.assert_allclose(
             loss(big, small, eps=0), giou_loss(big, small, eps=0), atol=1e-14
         )

@@ -147,7 +147,13 @@ def test_a_shift_of_every_logit_changes_nothing(seed, c):
     [
         (np.zeros((3, 4)), np.zeros((3,), int), {}, ValueError, "logits must have shape"),
         (np.zeros((2, 3, 0)), np.zeros((2, 3), int), {}, ValueError, "V >= 1"),
-        (np.zeros((2, 3, 4)), np.zeros((2, 4), int), {}, ValueError, "labels must have shape"),
+        (
+            np.zeros((2, 3, 4)),
+            np.zeros((2, 4), int),
+            {},
+            ValueError,
+            r"labels must hold one token id per row of logits: shape \(B, T\) = \(2, 3\)",
+        ),
         (np.zeros((1, 3, 4)), [[0, 4, 1]], {}, ValueError, "labels holds token id 4"),
         (np.zeros((1, 3, 4)), [[0, -1, 1]], {}, ValueError, "token id -1"),
         (np.zeros((1, 3, 4)), [[0, 1.5, 1]], {}, TypeError, "labels must hold integer"),

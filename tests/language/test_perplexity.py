@@ -53,7 +53,9 @@ def test_overflow_gives_inf_without_a_warning_and_float32_stays():
 def test_bad_input_is_refused_like_causal_lm_loss():
     with pytest.raises(ValueError, match="is empty"):
         perplexity(np.zeros((1, 1, 4)), [[0]])
-    with pytest.raises(ValueError, match="labels must have shape"):
+    with pytest.raises(
+        ValueError, match=r"labels must hold one token id per row of logits: shape \(B, T\)"
+    ):
         perplexity(np.zeros((1, 3, 4)), [0, 1, 2])
     with pytest.raises(TypeError, match=r"perplexity\(\) got an unexpected keyword"):
         perplexity(np.zeros((1, 3, 4)), [[0, 1, 2]], reduction="sum")

@@ -11,7 +11,8 @@ from hypothesis.extra.numpy import arrays
 from lossdocs import huber, log_cosh, log_cosh_grad
 
 RESIDUALS = [0.0, 1e-300, 1e-20, 1e-9, 1e-4, 0.3, 0.999, 1.0, 1.001, 5.0, 30.0, 400.0,
-             710.0, 1e4, 1e300, -1e-9, -2.5, -1e300]  # fmt: skip
+             710.0, 1e4, 1e300, -1e-9, -2.5, -1e300,
+             19.999, 20.0, 20.001, -20.5]  # fmt: skip  # 20: where the linear tail starts
 
 
 def _exact(x):

@@ -55,3 +55,22 @@ def test_both_refuse_an_entry_outside_minus_one_to_c_even_after_the_stop():
         F.multilabel_margin_loss(tt(x), torch.from_numpy(target))
     with pytest.raises(ValueError, match="target holds 7"):
         ld("multilabel_margin_loss")(x, target)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_non_finite_scores_as_torch(dtype):
+    # torch adds a pair only `if z > 0`: a NaN z (a NaN score, or inf - inf) is skipped;
+    # an inf z adds inf
+    x, target = _data(3, dtype=dtype)
+    x[3, :3] = [np.nan, np.inf, -np.inf]
+    x[4, :2] = [np.inf, np.inf]
+    x[5, 4] = -np.inf
+    x[6, :] = np.nan
+    expected = F.multilabel_margin_loss(tt(x), torch.from_numpy(target), reduction="none")
+    got = ld("multilabel_margin_loss")(x, target, reduction="none")
+    assert np.isnan(got).sum() == 0 and np.isinf(got).any()
+    assert_close(got, expected, dtype=dtype)
+    expected = autograd(F.multilabel_margin_loss, x, torch.from_numpy(target), reduction="sum")
+    assert_close(
+        ld("multilabel_margin_loss_grad")(x, target, reduction="sum"), expected, dtype=dtype
+    )
