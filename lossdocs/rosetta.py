@@ -18,7 +18,8 @@ library   names
 ========  ==================================================================
 torch     ``torch``, ``F`` (``torch.nn.functional``), ``tv`` (torchvision's
           functions written out in torch from its source: torchvision does
-          not import beside the CPU torch of this project)
+          not import beside the CPU torch of this project), ``tm``
+          (torchmetrics)
 optax     ``optax``, ``jax``, ``jnp`` (float64: ``jax_enable_x64``)
 keras     ``keras``, ``ops`` (``keras.ops``), on the JAX backend, float32
 sklearn   ``metrics`` (``sklearn.metrics``), ``np``
@@ -77,6 +78,7 @@ CHECKED_WITH = {
     "optax": "0.2.8",
     "keras": "3.15.1",
     "scikit-learn": "1.9.1",
+    "torchmetrics": "1.9.0",
 }
 
 
@@ -90,7 +92,9 @@ class Call:
     lossdocs (each a sentence); `cases` the input cases it is checked on; `agrees`
     False marks a trap: the run checks that the value differs; `docs` quotes the
     library's documentation (of the version in :data:`CHECKED_WITH`) where the call
-    shows it to be incomplete or misleading.
+    shows it to be incomplete or misleading; `raises` names the exception the call
+    must raise on every case (then no value is compared: a library that refuses the
+    input, like lossdocs' mean over an empty batch, or a trap that fails outright).
     """
 
     library: str
@@ -100,6 +104,7 @@ class Call:
     cases: tuple[str, ...] = ("random", "edge")
     agrees: bool = True
     docs: str = ""  # what the library's own documentation says, quoted, where it misleads
+    raises: str = ""  # the exception the call raises (its class name), instead of a value
 
 
 @dataclass(frozen=True)
@@ -315,7 +320,31 @@ def _frames(rng, case):
 
 
 def _empty(rng, case):
-    return {"pred": np.zeros(0), "target": np.zeros(0)}
+    # (0, 3), not (0,): Keras reduces a 1-D batch over its last axis first (0 / 0 = NaN),
+    # and returns the per-sample losses of a 2-D one unreduced, an empty array
+    return {
+        "pred": np.zeros((0, 3)),
+        "target": np.zeros((0, 3)),
+        "logits": np.zeros((0, 4)),
+        "labels": np.zeros(0, dtype=np.int64),
+    }
+
+
+def _views(rng, case):
+    z1, z2 = rng.normal(size=(2, 6, 4))
+    if case == "edge":
+        z2[0] = z1[0]  # identical views
+        z1[1] *= 1e3  # a long vector: the cosine ignores the length
+        z2[2] = -z1[2]  # opposite views
+    return {"z1": z1, "z2": z2, "labels": np.r_[np.arange(6), np.arange(6)]}
+
+
+def _class_masks(rng, case):
+    logits = rng.normal(size=(3, 4, 20)) * 2  # (N, C, pixels)
+    probs = np.exp(logits) / np.exp(logits).sum(1, keepdims=True)
+    labels = rng.integers(0, 4, size=(3, 20))
+    labels[0] = np.minimum(labels[0], 2)  # class 3 absent from the first sample
+    return {"probs": probs, "target": np.eye(4)[labels].transpose(0, 2, 1)}
 
 
 def _soft_targets(rng, case):
@@ -404,6 +433,8 @@ INPUTS: dict[str, Callable] = {
     "priors": _priors,
     "multilabel": _multilabel,
     "soft_masks": _soft_masks,
+    "views": _views,
+    "class_masks": _class_masks,
 }
 
 # --- Phrases several calls share (one message each in the Chinese catalog). -----------
@@ -424,6 +455,13 @@ SHORT = {
     "the first dimension only": "first dimension",
     "an empty batch raises a ValueError": "raises ValueError",
     "all the rows: 0 / 8 = 0": "rows: 0 / 8 = 0",
+    "nothing: the empty array is returned": "an empty array",
+    "the classes present in the target or the prediction": "classes present",
+    "all the classes of `labels`": "all `labels`",
+    "one ratio of the counts pooled over the classes": "pooled counts",
+    "the whole batch as one sample": "one pooled sample",
+    "the samples times the classes": "samples and classes",
+    "the positive pairs: 2N for two views": "positive pairs (2N)",
     "each sequence's target length (at least 1), then the batch size": "target lengths, then rows",
     "each sequence's token count, then the number of sequences": "tokens per sequence, then rows",
 }
@@ -440,6 +478,67 @@ KERAS_SIGMOID = (
 KERAS_SOFTMAX = (
     "applies the softmax, then clips the probabilities: a capped loss for far-off logits"
 )
+
+# Keras' CTC loss on the frames: no lengths, so the padding of the targets becomes 0, the blank
+KERAS_CTC = (
+    "keras.losses.CTC()(np.where(label_paddings > 0, 0, targets),"
+    " np.transpose(log_probs, (1, 0, 2)))"
+)
+IN_BATCH = "in-batch negatives: query i against every key, its target the key i"
+DICE_AXIS = "`axis=-1` for one index per sample: the default `axis=None` pools the batch"
+KERAS_EMPTY = "an empty batch is returned unreduced: the empty array of per-sample losses"
+SK_EMPTY = "an empty batch raises a ValueError, as lossdocs' mean does"
+KERAS_EMPTY_DOCS = (
+    '`"sum_over_batch_size"` "sum[s] the loss and divide[s] by the sample size";'
+    " on an empty batch it returns the empty array of losses, not a number"
+)
+
+
+def _empty_batch(function, code, torch="", optax="", keras="", sklearn=""):
+    """An entry for an empty batch, where lossdocs' mean raises: `code` is its sum divided
+    by the size, 0 / 0 = NaN, which PyTorch and optax return; Keras returns an empty
+    array (a trap), scikit-learn raises like lossdocs."""
+    calls = [
+        *([Call("torch", torch, EMPTY, cases=("random",))] if torch else []),
+        *([Call("optax", optax, EMPTY, (NONE,), cases=("random",))] if optax else []),
+        *(
+            [
+                Call(
+                    "keras",
+                    keras,
+                    "nothing: the empty array is returned",
+                    (KERAS_EMPTY,),
+                    cases=("random",),
+                    agrees=False,
+                    docs=KERAS_EMPTY_DOCS,
+                )
+            ]
+            if keras
+            else []
+        ),
+        *(
+            [
+                Call(
+                    "sklearn",
+                    sklearn,
+                    differences=(SK_EMPTY,),
+                    cases=("random",),
+                    raises="ValueError",
+                )
+            ]
+            if sklearn
+            else []
+        ),
+    ]
+    return Entry(
+        function,
+        code,
+        "empty",
+        tuple(calls),
+        "an empty batch raises a ValueError",
+        about="an empty batch",
+    )
+
 
 ENTRIES: tuple[Entry, ...] = (
     # --- activations ------------------------------------------------------------------
@@ -511,22 +610,13 @@ ENTRIES: tuple[Entry, ...] = (
         ),
         ELEMENTS,
     ),
-    Entry(
+    _empty_batch(
         "mse",
         "mse(pred, target, reduction='sum') / pred.size",
-        "empty",
-        (
-            Call("torch", "F.mse_loss(pred, target)", EMPTY, cases=("random",)),
-            Call(
-                "optax",
-                "optax.losses.squared_error(pred, target).mean()",
-                "",
-                (EMPTY,),
-                cases=("random",),
-            ),
-        ),
-        "an empty batch raises a ValueError",
-        about="an empty batch",
+        torch="F.mse_loss(pred, target)",
+        optax="optax.losses.squared_error(pred, target).mean()",
+        keras="keras.losses.MeanSquaredError()(target, pred)",
+        sklearn="metrics.mean_squared_error(target, pred)",
     ),
     Entry(
         "mae",
@@ -559,6 +649,13 @@ ENTRIES: tuple[Entry, ...] = (
             ),
         ),
         ELEMENTS,
+    ),
+    _empty_batch(
+        "huber",
+        "huber(pred, target, reduction='sum') / pred.size",
+        torch="F.huber_loss(pred, target)",
+        optax="optax.losses.huber_loss(pred, target).mean()",
+        keras="keras.losses.Huber()(target, pred)",
     ),
     Entry(
         "smooth_l1",
@@ -898,6 +995,14 @@ ENTRIES: tuple[Entry, ...] = (
         EMPTY,
         about="every target ignored",
     ),
+    _empty_batch(
+        "cross_entropy",
+        "cross_entropy(logits, labels, reduction='sum') / labels.size",
+        torch="F.cross_entropy(logits, labels)",
+        optax="optax.losses.softmax_cross_entropy_with_integer_labels(logits, labels).mean()",
+        keras="keras.losses.SparseCategoricalCrossentropy(from_logits=True)(labels, logits)",
+        sklearn="metrics.log_loss(labels, logits, labels=range(4))",
+    ),
     Entry(
         "nll_loss",
         "nll_loss(log_softmax(logits, axis=1), target, weight=weight)",
@@ -1044,6 +1149,13 @@ ENTRIES: tuple[Entry, ...] = (
         ),
         ELEMENTS,
     ),
+    _empty_batch(
+        "binary_cross_entropy_with_logits",
+        "binary_cross_entropy_with_logits(pred, target, reduction='sum') / pred.size",
+        torch="F.binary_cross_entropy_with_logits(pred, target)",
+        optax="optax.losses.sigmoid_binary_cross_entropy(pred, target).mean()",
+        keras="keras.losses.BinaryCrossentropy(from_logits=True)(target, pred)",
+    ),
     Entry(
         "focal_loss",
         "focal_loss(logits, target, alpha=0.8, gamma=0.0)",
@@ -1079,6 +1191,13 @@ ENTRIES: tuple[Entry, ...] = (
             Call("sklearn", "metrics.hinge_loss(target, scores)", ROWS, (SK_ORDER,)),
         ),
         ELEMENTS,
+    ),
+    _empty_batch(
+        "hinge",
+        "hinge(pred, target, reduction='sum') / pred.size",
+        optax="optax.losses.hinge_loss(pred, target).mean()",
+        keras="keras.losses.Hinge()(target, pred)",
+        sklearn="metrics.hinge_loss(target.ravel(), pred.ravel())",
     ),
     Entry(
         "logistic",
@@ -1190,6 +1309,16 @@ ENTRIES: tuple[Entry, ...] = (
                 (
                     "the multiclass hinge of Crammer and Singer: only the largest wrong score,"
                     " not the sum over the wrong classes divided by C",
+                ),
+                agrees=False,
+            ),
+            Call(
+                "keras",
+                "keras.losses.CategoricalHinge()(np.eye(4)[target], logits)",
+                ROWS,
+                (
+                    "Crammer and Singer's hinge too: max(0, 1 + the largest wrong score"
+                    " - the target's score), on one-hot targets",
                 ),
                 agrees=False,
             ),
@@ -1319,7 +1448,87 @@ ENTRIES: tuple[Entry, ...] = (
                 "metrics.jaccard_score(target, pred_labels, labels=range(3), average=None)",
                 differences=("an absent class gives 0 (with a warning), not NaN",),
             ),
+            Call(
+                "keras",
+                "np.array([keras.metrics.IoU(3, [c])(target, pred_labels) for c in range(3)])",
+                differences=(
+                    KERAS_ORDER,
+                    "one metric per class (`target_class_ids=[c]`); an absent class gives 0,"
+                    " not NaN",
+                    F32,
+                ),
+            ),
         ),
+    ),
+    Entry(
+        "mean_iou",
+        "mean_iou(pred_labels, target, 3)",
+        "labels",
+        (
+            Call(
+                "keras",
+                "keras.metrics.MeanIoU(3)(target, pred_labels)",
+                "the classes present in the target or the prediction",
+                (KERAS_ORDER, F32),
+            ),
+            Call(
+                "sklearn",
+                "metrics.jaccard_score(target, pred_labels, average='macro')",
+                "the classes present in the target or the prediction",
+                (SK_ORDER, "without `labels`, the classes are those found in either array"),
+            ),
+            Call(
+                "sklearn",
+                "metrics.jaccard_score(target, pred_labels, average='micro')",
+                "one ratio of the counts pooled over the classes",
+                (
+                    "pools the counts of all classes, ΣTP / Σ(TP + FP + FN): not a mean of"
+                    " the classes' IoU",
+                ),
+                agrees=False,
+            ),
+        ),
+        "the classes present in the target or the prediction",
+    ),
+    Entry(
+        "mean_iou",
+        "mean_iou(pred_labels, target, 4)",
+        "labels",
+        (
+            Call(
+                "keras",
+                "keras.metrics.MeanIoU(4)(target, pred_labels)",
+                "the classes present in the target or the prediction",
+                ("a class with neither pixels nor predictions is left out, as here", F32),
+            ),
+            Call(
+                "sklearn",
+                "metrics.jaccard_score(target, pred_labels, labels=range(4), average='macro')",
+                "all the classes of `labels`",
+                (
+                    "a class absent from both arrays counts as IoU 0 (with a warning);"
+                    " 1.9.1 refuses `zero_division=np.nan`",
+                ),
+                agrees=False,
+            ),
+        ),
+        "the classes present in the target or the prediction",
+        about="class 3 absent from both",
+    ),
+    Entry(
+        "mean_iou",
+        "mean_iou(pred_labels, target, 3, ignore_index=0)",
+        "labels",
+        (
+            Call(
+                "keras",
+                "keras.metrics.MeanIoU(3, ignore_class=0)(target, pred_labels)",
+                "the classes present in the target or the prediction",
+                ("`ignore_class`: the pixels whose target is 0 are left out", F32),
+            ),
+        ),
+        "the classes present in the target or the prediction",
+        about="ignore_index = 0",
     ),
     Entry(
         "dice_coefficient",
@@ -1346,6 +1555,127 @@ ENTRIES: tuple[Entry, ...] = (
         ),
     ),
     Entry(
+        "dice_loss",
+        "dice_loss(probs, target)",
+        "soft_masks",
+        (
+            Call(
+                "keras",
+                "keras.losses.Dice(axis=-1)(target, probs)",
+                ROWS,
+                (KERAS_ORDER, DICE_AXIS, "adds 1e-7 to the denominator", F32),
+            ),
+            Call(
+                "optax",
+                "optax.losses.dice_loss(jnp.stack([1 - probs, probs], -1),"
+                " jnp.stack([1 - target, target], -1), smooth=0.0, apply_softmax=False,"
+                " reduction='none')[:, 1].mean()",
+                "",
+                (
+                    "probabilities only as rows that sum to 1 over a last, class axis: stack"
+                    " the background and keep the foreground's loss",
+                    "`smooth=1` by default",
+                    NONE_ROWS,
+                ),
+            ),
+            Call(
+                "keras",
+                "keras.losses.Dice()(target, probs)",
+                "the whole batch as one sample",
+                ("the default `axis=None` sums over the batch too: one Dice of all the pixels",),
+                agrees=False,
+                docs='`axis`: "Tuple for which dimensions the loss is calculated. Defaults to'
+                ' `None`"; `None` is every axis, the batch included, so the per-sample Dice'
+                " of the formula it shows is not what it averages",
+            ),
+        ),
+        ROWS,
+    ),
+    Entry(
+        "dice_loss",
+        "dice_loss(probs.ravel(), target.ravel())",
+        "soft_masks",
+        (
+            Call(
+                "keras",
+                "keras.losses.Dice()(target, probs)",
+                "the whole batch as one sample",
+                (KERAS_ORDER, "adds 1e-7 to the denominator", F32),
+            ),
+        ),
+        "the whole batch as one sample",
+        about="the whole batch as one mask",
+    ),
+    Entry(
+        "dice_loss",
+        "dice_loss(probs, target, smooth=2.0)",
+        "soft_masks",
+        (
+            Call(
+                "optax",
+                "optax.losses.binary_dice_loss(jnp.log(probs) - jnp.log1p(-probs), target).mean()",
+                "",
+                (
+                    "takes logits: the sigmoid of the probabilities' logits gives them back",
+                    "optax's `smooth` s is lossdocs' 2 s: it adds s to the intersection and to"
+                    " the half-sum of the sizes",
+                    NONE_ROWS,
+                ),
+            ),
+            Call(
+                "optax",
+                "optax.losses.binary_dice_loss(probs, target, smooth=1.0, apply_sigmoid=False)",
+                "",
+                (
+                    "with `apply_sigmoid=False` it checks that the one channel sums to 1 over"
+                    " the class axis, and raises for any probability other than 1",
+                ),
+                agrees=False,
+                docs='`apply_sigmoid`: "Whether to apply sigmoid to predictions"; without the'
+                " sigmoid it refuses every probability but 1",
+                raises="ValueError",
+            ),
+        ),
+        ROWS,
+        about="smooth = 2 (optax's smooth = 1, its default)",
+    ),
+    Entry(
+        "dice_loss",
+        "dice_loss(probs, target, smooth=1.0)",
+        "soft_masks",
+        (
+            Call(
+                "optax",
+                "optax.losses.binary_dice_loss(jnp.log(probs) - jnp.log1p(-probs), target,"
+                " smooth=1.0).mean()",
+                "",
+                ("optax's `smooth` counts twice: it is lossdocs' `smooth=2.0`",),
+                agrees=False,
+            ),
+        ),
+        about="smooth = 1",
+    ),
+    Entry(
+        "generalized_dice_loss",
+        "generalized_dice_loss(probs, target)",
+        "class_masks",
+        (
+            Call(
+                "optax",
+                "optax.losses.multiclass_generalized_dice_loss(jnp.moveaxis(probs, 1, -1),"
+                " jnp.moveaxis(target, 1, -1), smooth=0.0, apply_softmax=False)",
+                "the samples times the classes",
+                (
+                    "a weighted mean of per-class Dice losses, the weights 1 / (count² + 1e-7)"
+                    " from the whole batch: not Sudre's one ratio of weighted sums per sample",
+                ),
+                cases=("random",),
+                agrees=False,
+            ),
+        ),
+        ROWS,
+    ),
+    Entry(
         "tversky_loss",
         "tversky_loss(probs, target, alpha=0.3, beta=0.7)",
         "soft_masks",
@@ -1358,7 +1688,7 @@ ENTRIES: tuple[Entry, ...] = (
                     KERAS_ORDER,
                     "its `alpha` multiplies the false negatives and `beta` the false positives:"
                     " swap them",
-                    "`axis=-1` for one index per sample: the default `axis=None` pools the batch",
+                    DICE_AXIS,
                     "adds 1e-7 to the denominator",
                     F32,
                 ),
@@ -1503,6 +1833,75 @@ ENTRIES: tuple[Entry, ...] = (
         (Call("torch", "F.hinge_embedding_loss(x, target)", ELEMENTS),),
         ELEMENTS,
     ),
+    Entry(
+        "info_nce",
+        "info_nce(z1, z2, temperature=0.1)",
+        "views",
+        (
+            Call(
+                "torch",
+                "F.cross_entropy(F.normalize(z1, dim=1) @ F.normalize(z2, dim=1).T / 0.1,"
+                " torch.arange(6))",
+                ROWS,
+                (IN_BATCH,),
+            ),
+            Call(
+                "optax",
+                "optax.losses.softmax_cross_entropy_with_integer_labels("
+                "(z1 / jnp.linalg.norm(z1, axis=1, keepdims=True))"
+                " @ (z2 / jnp.linalg.norm(z2, axis=1, keepdims=True)).T / 0.1, jnp.arange(6))"
+                ".mean()",
+                "",
+                (IN_BATCH, NONE_ROWS),
+            ),
+            Call(
+                "keras",
+                "keras.losses.SparseCategoricalCrossentropy(from_logits=True)"
+                "(np.arange(6), ops.normalize(z1) @ ops.normalize(z2).T / 0.1)",
+                ROWS,
+                (IN_BATCH, F32),
+            ),
+        ),
+        ROWS,
+        about="in-batch negatives",
+    ),
+    Entry(
+        "nt_xent",
+        "nt_xent(z1, z2, temperature=0.5)",
+        "views",
+        (
+            Call(
+                "torch",
+                "F.cross_entropy((F.normalize(torch.cat([z1, z2]), dim=1)"
+                " @ F.normalize(torch.cat([z1, z2]), dim=1).T / 0.5)"
+                ".masked_fill(torch.eye(12, dtype=torch.bool), -torch.inf),"
+                " torch.cat([torch.arange(6, 12), torch.arange(6)]))",
+                ROWS,
+                (
+                    "no such loss: the 2N by 2N cosine logits without their diagonal, each row's"
+                    " target the other view",
+                ),
+            ),
+            Call(
+                "optax",
+                "optax.losses.ntxent(jnp.concatenate([z1, z2]), labels, temperature=0.5)",
+                "the positive pairs: 2N for two views",
+                (
+                    "both views stacked, with a group label per row (`labels` is arange(N)"
+                    " twice): the other rows of a group are the positives, self excluded",
+                    "`temperature=0.07` by default",
+                ),
+            ),
+            Call(
+                "optax",
+                "optax.losses.ntxent(jnp.concatenate([z1, z2]), labels)",
+                "the positive pairs: 2N for two views",
+                ("its default temperature is 0.07, MoCo's; lossdocs' (SimCLR's) is 0.5",),
+                agrees=False,
+            ),
+        ),
+        ROWS,
+    ),
     # --- divergence -------------------------------------------------------------------
     Entry(
         "entropy",
@@ -1567,6 +1966,58 @@ ENTRIES: tuple[Entry, ...] = (
                 "F.cross_entropy(logits[:, :-1].reshape(-1, 7), labels[:, 1:].reshape(-1))",
                 KEPT,
                 ("shift by hand: position t predicts label t + 1",),
+            ),
+        ),
+        KEPT,
+    ),
+    Entry(
+        "perplexity",
+        "perplexity(logits, labels)",
+        "tokens",
+        (
+            Call(
+                "torch",
+                "torch.exp(F.cross_entropy(logits[:, :-1].reshape(-1, 7),"
+                " labels[:, 1:].reshape(-1)))",
+                KEPT,
+                ("the exponential of the shifted token mean",),
+            ),
+            Call(
+                "torch",
+                "tm.functional.text.perplexity(logits[:, :-1], labels[:, 1:], ignore_index=-100)",
+                KEPT,
+                ("torchmetrics: shift by hand, and pass `ignore_index`",),
+                cases=("random",),
+            ),
+            Call(
+                "torch",
+                "tm.functional.text.perplexity(logits[:, :-1], labels[:, 1:], ignore_index=-100)",
+                KEPT,
+                (
+                    "torchmetrics takes the log of the softmax's probabilities: a target 2000"
+                    " below the largest logit has probability 0 and makes the perplexity inf",
+                ),
+                cases=("edge",),
+                agrees=False,
+            ),
+            Call(
+                "torch",
+                "tm.functional.text.perplexity(logits[:, :-1], labels[:, 1:])",
+                "",
+                (
+                    "`ignore_index=None` by default: the -100 of padding indexes out of the"
+                    " vocabulary",
+                ),
+                agrees=False,
+                raises="IndexError",
+            ),
+            Call(
+                "torch",
+                "torch.stack([torch.exp(F.cross_entropy(logits[b, :-1], labels[b, 1:]))"
+                " for b in range(2)]).mean()",
+                "each sequence's token count, then the number of sequences",
+                ("the mean of per-sequence perplexities is larger (Jensen's inequality)",),
+                agrees=False,
             ),
         ),
         KEPT,
@@ -1687,7 +2138,57 @@ ENTRIES: tuple[Entry, ...] = (
                     NONE_ROWS,
                 ),
             ),
+            Call(
+                "keras",
+                "ops.ctc_loss(targets, np.transpose(log_probs, (1, 0, 2)), target_lengths,"
+                " input_lengths)",
+                "",
+                (
+                    "the labels first, then (N, T, C) logits, then the two lengths;"
+                    " it applies log_softmax itself",
+                    "the blank is `mask_index=0`",
+                    F32,
+                ),
+            ),
         ),
+    ),
+    Entry(
+        "ctc_loss",
+        "ctc_loss(log_probs, targets, np.full(3, 12), target_lengths, reduction='none').mean()",
+        "frames",
+        (
+            Call(
+                "keras",
+                KERAS_CTC,
+                ROWS,
+                (
+                    KERAS_ORDER,
+                    "no lengths: every input is T frames long, and the label 0 (the blank)"
+                    " pads the targets",
+                ),
+            ),
+        ),
+        ROWS,
+        about="full-length inputs, the mean over sequences",
+    ),
+    Entry(
+        "ctc_loss",
+        "ctc_loss(log_probs, targets, np.full(3, 12), target_lengths)",
+        "frames",
+        (
+            Call(
+                "keras",
+                KERAS_CTC,
+                ROWS,
+                (
+                    "its mean divides by the number of sequences, not by each target length"
+                    " first as torch's and lossdocs' 'mean' do",
+                ),
+                agrees=False,
+            ),
+        ),
+        "each sequence's target length (at least 1), then the batch size",
+        about="full-length inputs",
     ),
     Entry(
         "causal_lm_loss",
@@ -1787,7 +2288,12 @@ def _record(record: dict) -> str:
 
 
 def _item(entry: Entry, call: Call, sign: str) -> list[str]:
-    lines = [f"- `{entry.code}` {sign} `{call.code}`"]
+    if call.raises:  # no value to compare: the exception is the point
+        lines = [f"- `{call.code}` raises `{call.raises}`"]
+        if not call.agrees:
+            lines.append(f"  - lossdocs: `{entry.code}`")
+    else:
+        lines = [f"- `{entry.code}` {sign} `{call.code}`"]
     if entry.about:
         lines.append(f"  - Inputs: {entry.about}")
     if call.mean:
@@ -1869,9 +2375,14 @@ returns unreduced values, reduced by the call on the Rosetta page.
 def _divisor(calls: list[Call], mean: str) -> str:
     cells = []
     for call in calls:
-        if call.agrees:
+        if call.raises:
+            if not call.agrees:
+                continue
+            text = f"raises {call.raises}"
+        elif call.agrees:
             text = SHORT.get(call.mean, call.mean) or "by hand"
-        elif call.mean and call.mean != mean:  # a trap whose divisor is the difference
+        elif call.mean and call.mean not in {mean, *(c.mean for c in calls if c.agrees)}:
+            # a trap whose divisor is the difference
             text = f"≠ {SHORT.get(call.mean, call.mean)}"
         else:
             continue

@@ -25,9 +25,9 @@ ROOT = Path(__file__).resolve().parents[1]
 CASES = ("random", "edge")
 # What an expression of each library may name besides its inputs (tools/rosetta.py).
 SCOPE = {
-    "torch": {"torch", "F", "tv", "range"},
+    "torch": {"torch", "F", "tv", "tm", "range"},
     "optax": {"optax", "jax", "jnp"},
-    "keras": {"keras", "ops", "np"},
+    "keras": {"keras", "ops", "np", "range"},
     "sklearn": {"metrics", "np", "range"},
 }
 
