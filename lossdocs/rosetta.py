@@ -447,7 +447,7 @@ KEPT = "the number of targets not ignored"
 SHORT = {
     ELEMENTS: "elements",
     ROWS: "rows",
-    W_SUM: "Σ `weight[target]`",
+    W_SUM: "Σ target weights",  # no code span: a span does not wrap, and 4 columns hold it
     KEPT: "targets not ignored",
     EMPTY: "0 / 0 = NaN",
     "the sum of the weights": "Σ weights",
@@ -2360,14 +2360,22 @@ ValueError: ...
 ```
 
 The two targets of class 0 weigh 3 each; the ignored third row adds 0 to the sum and
-nothing to the divisor 3 + 3. An empty batch under "mean" raises in lossdocs, where
-PyTorch and optax return NaN (0 / 0), as the table's first row shows.
+nothing to the divisor 3 + 3.
+
+An empty batch is where the libraries part ways most. Under "mean" lossdocs raises a
+`ValueError`, and so does scikit-learn; PyTorch and optax return NaN (0 / 0); Keras
+returns the empty array of per-sample losses, unreduced, so the error shows up only
+where the loss is used. Every PyTorch loss returns NaN there; the table has an "empty
+batch" row for each loss that Keras or scikit-learn also has. In those rows the number
+the run compares with is the sum divided by the size, 0 / 0 = NaN, and a cell "raises
+ValueError" is checked to raise.
 
 ## The divisor of "mean", library by library
 
 "Elements" is every element of the loss's input, "rows" the first axis (the batch),
-Σ a sum; a dash means the library has no call for this case, "by hand" that the library
-returns unreduced values, reduced by the call on the Rosetta page.
+Σ a sum, "target weights" the class weight of each target; a dash means the library
+has no call for this case, "by hand" that the library returns unreduced values,
+reduced by the call on the Rosetta page.
 
 """
 
