@@ -45,6 +45,7 @@ Examples
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -58,7 +59,10 @@ __all__ = [
     "Call",
     "Entry",
     "averaging_page",
+    "cheat_cell",
+    "cheat_sheet",
     "page",
+    "traps_page",
 ]
 
 # The libraries, in the order of the page's tabs, as the page names them.
@@ -94,7 +98,9 @@ class Call:
     library's documentation (of the version in :data:`CHECKED_WITH`) where the call
     shows it to be incomplete or misleading; `raises` names the exception the call
     must raise on every case (then no value is compared: a library that refuses the
-    input, like lossdocs' mean over an empty batch, or a trap that fails outright).
+    input, like lossdocs' mean over an empty batch, or a trap that fails outright);
+    `cheat` is the call's label in the cheat sheet's counterpart tables (see
+    :func:`cheat_cell`).
     """
 
     library: str
@@ -105,6 +111,7 @@ class Call:
     agrees: bool = True
     docs: str = ""  # what the library's own documentation says, quoted, where it misleads
     raises: str = ""  # the exception the call raises (its class name), instead of a value
+    cheat: str = ""  # the cheat sheet's label, where the name derived from `code` says too little
 
 
 @dataclass(frozen=True)
@@ -662,7 +669,12 @@ ENTRIES: tuple[Entry, ...] = (
         "smooth_l1(pred, target, beta=0.5)",
         "regression",
         (
-            Call("torch", "F.smooth_l1_loss(pred, target, beta=0.5)", ELEMENTS),
+            Call(
+                "torch",
+                "F.smooth_l1_loss(pred, target, beta=0.5)",
+                ELEMENTS,
+                cheat="`torch.nn.functional.smooth_l1_loss`",
+            ),
             Call(
                 "torch",
                 "F.huber_loss(pred, target, delta=0.5) / 0.5",
@@ -674,6 +686,7 @@ ENTRIES: tuple[Entry, ...] = (
                 "optax.losses.huber_loss(pred, target, delta=0.5).mean() / 0.5",
                 "",
                 ("no Smooth L1: Huber divided by its delta", NONE),
+                cheat="`optax.losses.huber_loss` divided by `delta`",
             ),
         ),
         ELEMENTS,
@@ -739,6 +752,7 @@ ENTRIES: tuple[Entry, ...] = (
                 "keras.losses.Poisson()(target, rate)",
                 ELEMENTS,
                 (KERAS_ORDER, "takes the rate, not its log; eps = 1e-7 inside the log", F32),
+                cheat="`keras.losses.Poisson` (a rate, eps 1e-7)",
             ),
         ),
         ELEMENTS,
@@ -759,6 +773,10 @@ ENTRIES: tuple[Entry, ...] = (
                 ),
                 cases=("random",),
                 agrees=False,
+                cheat=(
+                    "`sklearn.metrics.mean_poisson_deviance` (twice the NLL above its value at "
+                    "$\\lambda = y$)"
+                ),
             ),
         ),
         ELEMENTS,
@@ -774,6 +792,7 @@ ENTRIES: tuple[Entry, ...] = (
                 "metrics.mean_pinball_loss(target, pred, alpha=0.9)",
                 ELEMENTS,
                 (SK_ORDER, "`alpha` is the quantile"),
+                cheat="`sklearn.metrics.mean_pinball_loss` (`alpha` is $q$)",
             ),
             Call(
                 "sklearn",
@@ -821,12 +840,14 @@ ENTRIES: tuple[Entry, ...] = (
                 "optax.losses.softmax_cross_entropy_with_integer_labels(logits, target).mean()",
                 "",
                 (NONE_ROWS,),
+                cheat="`optax.losses.softmax_cross_entropy_with_integer_labels` (indices)",
             ),
             Call(
                 "keras",
                 "keras.losses.SparseCategoricalCrossentropy(from_logits=True)(target, logits)",
                 ROWS,
                 (KERAS_ORDER, "`from_logits=False` by default: pass `from_logits=True`", F32),
+                cheat="`keras.losses.SparseCategoricalCrossentropy(from_logits=True)` (indices)",
             ),
             Call(
                 "sklearn",
@@ -835,6 +856,7 @@ ENTRIES: tuple[Entry, ...] = (
                 ROWS,
                 ("takes probabilities, not logits", SK_ORDER),
                 cases=("random",),
+                cheat="`sklearn.metrics.log_loss` (on probabilities)",
             ),
         ),
         ROWS,
@@ -943,12 +965,14 @@ ENTRIES: tuple[Entry, ...] = (
                 "optax.losses.softmax_cross_entropy(logits, probs).mean()",
                 "",
                 (NONE_ROWS,),
+                cheat="`optax.losses.softmax_cross_entropy` (probabilities)",
             ),
             Call(
                 "keras",
                 "keras.losses.CategoricalCrossentropy(from_logits=True)(probs, logits)",
                 ROWS,
                 (KERAS_ORDER, F32),
+                cheat="`keras.losses.CategoricalCrossentropy(from_logits=True)` (one-hot)",
             ),
         ),
         ROWS,
@@ -1020,6 +1044,7 @@ ENTRIES: tuple[Entry, ...] = (
                 W_SUM,
                 ("takes probabilities, not log-probabilities",),
                 cases=("random",),
+                cheat="`sklearn.metrics.log_loss` (on probabilities)",
             ),
         ),
         W_SUM,
@@ -1145,6 +1170,7 @@ ENTRIES: tuple[Entry, ...] = (
                 "keras.losses.BinaryCrossentropy(from_logits=True)(target, logits)",
                 ELEMENTS,
                 (KERAS_ORDER, KERAS_LAST, F32),
+                cheat="`keras.losses.BinaryCrossentropy(from_logits=True)`",
             ),
         ),
         ELEMENTS,
@@ -1286,6 +1312,7 @@ ENTRIES: tuple[Entry, ...] = (
                     "no binary function: the multiclass loss with p = 2 on the columns"
                     " [-s/2, s/2], times 2 for its division by the 2 classes",
                 ),
+                cheat="— (`2 * F.multi_margin_loss(..., p=2)` on the columns $[-s/2, s/2]$)",
             ),
             Call(
                 "keras",
@@ -1372,12 +1399,14 @@ ENTRIES: tuple[Entry, ...] = (
                 "optax.losses.sigmoid_binary_cross_entropy(logits, target).mean()",
                 "",
                 ("binary cross-entropy per label: the mean of the row means is the mean", NONE),
+                cheat="`optax.losses.sigmoid_binary_cross_entropy`, averaged (no weight)",
             ),
             Call(
                 "keras",
                 "keras.losses.BinaryCrossentropy(from_logits=True)(target, logits)",
                 ELEMENTS,
                 (KERAS_ORDER, KERAS_LAST, F32),
+                cheat="`keras.losses.BinaryCrossentropy(from_logits=True)` (no weight)",
             ),
         ),
         ROWS,
@@ -1407,6 +1436,7 @@ ENTRIES: tuple[Entry, ...] = (
                 "F.cross_entropy(logits + 0.5 * torch.log(class_priors), target)",
                 ROWS,
                 ("no such loss: shift the logits by tau log(prior) by hand",),
+                cheat="— (`F.cross_entropy(z + tau * torch.log(pi), y)`)",
             ),
             Call(
                 "optax",
@@ -1414,6 +1444,9 @@ ENTRIES: tuple[Entry, ...] = (
                 "logits + 0.5 * jnp.log(class_priors), target).mean()",
                 "",
                 ("shift the logits by hand", NONE_ROWS),
+                cheat=(
+                    "`optax.losses.softmax_cross_entropy_with_integer_labels` on the shifted logits"
+                ),
             ),
             Call(
                 "keras",
@@ -1421,6 +1454,10 @@ ENTRIES: tuple[Entry, ...] = (
                 "(target, logits + 0.5 * np.log(class_priors))",
                 ROWS,
                 ("shift the logits by hand", KERAS_ORDER, F32),
+                cheat=(
+                    "`keras.losses.SparseCategoricalCrossentropy(from_logits=True)` on the "
+                    "shifted logits"
+                ),
             ),
         ),
         ROWS,
@@ -1447,6 +1484,7 @@ ENTRIES: tuple[Entry, ...] = (
                 "sklearn",
                 "metrics.jaccard_score(target, pred_labels, labels=range(3), average=None)",
                 differences=("an absent class gives 0 (with a warning), not NaN",),
+                cheat="`sklearn.metrics.jaccard_score(average=None)`",
             ),
             Call(
                 "keras",
@@ -1457,6 +1495,7 @@ ENTRIES: tuple[Entry, ...] = (
                     " not NaN",
                     F32,
                 ),
+                cheat="`keras.metrics.IoU`",
             ),
         ),
     ),
@@ -1476,6 +1515,7 @@ ENTRIES: tuple[Entry, ...] = (
                 "metrics.jaccard_score(target, pred_labels, average='macro')",
                 "the classes present in the target or the prediction",
                 (SK_ORDER, "without `labels`, the classes are those found in either array"),
+                cheat='`sklearn.metrics.jaccard_score(average="macro")`',
             ),
             Call(
                 "sklearn",
@@ -1539,6 +1579,7 @@ ENTRIES: tuple[Entry, ...] = (
                 "sklearn",
                 "metrics.f1_score(target_mask, pred_mask)",
                 differences=("two empty masks give 0 (with a warning), not 1",),
+                cheat="`sklearn.metrics.f1_score` (binary)",
             ),
         ),
     ),
@@ -1694,6 +1735,10 @@ ENTRIES: tuple[Entry, ...] = (
                 ),
                 docs='`alpha`: "coefficient controlling incidence of false positives";'
                 " its code multiplies the false negatives by it",
+                cheat=(
+                    "`keras.losses.Tversky` (its `alpha` weighs the false negatives: swap `alpha`"
+                    " and `beta`)"
+                ),
             ),
             Call(
                 "keras",
@@ -1792,6 +1837,7 @@ ENTRIES: tuple[Entry, ...] = (
                 "",
                 ("adds eps under the square root; torch adds it to each difference", NONE_ROWS),
                 agrees=False,
+                cheat="`optax.losses.triplet_margin_loss` (its `eps` sits under the root)",
             ),
         ),
         ROWS,
@@ -1844,6 +1890,7 @@ ENTRIES: tuple[Entry, ...] = (
                 " torch.arange(6))",
                 ROWS,
                 (IN_BATCH,),
+                cheat="— (`torch.nn.functional.cross_entropy` over the similarity logits)",
             ),
             Call(
                 "optax",
@@ -1853,6 +1900,10 @@ ENTRIES: tuple[Entry, ...] = (
                 ".mean()",
                 "",
                 (IN_BATCH, NONE_ROWS),
+                cheat=(
+                    "`optax.losses.softmax_cross_entropy_with_integer_labels` over the similarity"
+                    " logits"
+                ),
             ),
             Call(
                 "keras",
@@ -1860,6 +1911,10 @@ ENTRIES: tuple[Entry, ...] = (
                 "(np.arange(6), ops.normalize(z1) @ ops.normalize(z2).T / 0.1)",
                 ROWS,
                 (IN_BATCH, F32),
+                cheat=(
+                    "`keras.losses.SparseCategoricalCrossentropy(from_logits=True)` over the "
+                    "similarity logits"
+                ),
             ),
         ),
         ROWS,
@@ -1881,6 +1936,7 @@ ENTRIES: tuple[Entry, ...] = (
                     "no such loss: the 2N by 2N cosine logits without their diagonal, each row's"
                     " target the other view",
                 ),
+                cheat="— (SimCLR's `add_contrastive_loss`, twice this mean)",
             ),
             Call(
                 "optax",
@@ -1891,6 +1947,7 @@ ENTRIES: tuple[Entry, ...] = (
                     " twice): the other rows of a group are the positives, self excluded",
                     "`temperature=0.07` by default",
                 ),
+                cheat="`optax.losses.ntxent` (both views stacked, a group label per row)",
             ),
             Call(
                 "optax",
@@ -1907,7 +1964,13 @@ ENTRIES: tuple[Entry, ...] = (
         "entropy",
         "entropy(p)",
         "distributions",
-        (Call("torch", "torch.distributions.Categorical(probs=p).entropy()"),),
+        (
+            Call(
+                "torch",
+                "torch.distributions.Categorical(probs=p).entropy()",
+                cheat="`torch.distributions.Categorical(probs=p).entropy()`",
+            ),
+        ),
     ),
     Entry(
         "kl_divergence",
@@ -1919,6 +1982,7 @@ ENTRIES: tuple[Entry, ...] = (
                 "F.kl_div(q.log(), p, reduction='none').sum(-1)",
                 "",
                 ("log Q first, P second",),
+                cheat='`torch.nn.functional.kl_div(q.log(), p, reduction="batchmean")`',
             ),
             Call(
                 "torch",
@@ -1933,6 +1997,7 @@ ENTRIES: tuple[Entry, ...] = (
                 "optax.losses.kl_divergence(jnp.log(q), p)",
                 "",
                 ("`log_predictions` (log Q) first, `targets` (P) second",),
+                cheat="`optax.losses.kl_divergence(log_q, p)`",
             ),
             Call(
                 "keras",
@@ -1952,6 +2017,10 @@ ENTRIES: tuple[Entry, ...] = (
                 "torch",
                 "torch.distributions.kl_divergence(torch.distributions.Normal(mu_p, sigma_p),"
                 " torch.distributions.Normal(mu_q, sigma_q))",
+                cheat=(
+                    "`torch.distributions.kl_divergence(Normal(mu_p, sigma_p), Normal(mu_q, "
+                    "sigma_q))`"
+                ),
             ),
         ),
     ),
@@ -2081,6 +2150,10 @@ ENTRIES: tuple[Entry, ...] = (
                 "F.binary_cross_entropy_with_logits(real_logits, torch.ones_like(real_logits))"
                 " + F.binary_cross_entropy_with_logits(fake_logits, torch.zeros_like(fake_logits))",
                 ELEMENTS,
+                cheat=(
+                    "`torch.nn.functional.binary_cross_entropy_with_logits` (minimax: on real and"
+                    " fake)"
+                ),
             ),
         ),
         ELEMENTS,
@@ -2094,6 +2167,10 @@ ENTRIES: tuple[Entry, ...] = (
                 "torch",
                 "F.binary_cross_entropy_with_logits(fake_logits, torch.ones_like(fake_logits))",
                 ELEMENTS,
+                cheat=(
+                    "`torch.nn.functional.binary_cross_entropy_with_logits` (non-saturating: on "
+                    "`(f, 1)`)"
+                ),
             ),
         ),
         ELEMENTS,
@@ -2102,7 +2179,17 @@ ENTRIES: tuple[Entry, ...] = (
         "diffusion_loss",
         "diffusion_loss(model_output, x0, noise, alphas_cumprod)",
         "diffusion",
-        (Call("torch", "F.mse_loss(model_output, noise)", ELEMENTS),),
+        (
+            Call(
+                "torch",
+                "F.mse_loss(model_output, noise)",
+                ELEMENTS,
+                cheat=(
+                    "`torch.nn.functional.mse_loss` (unweighted); diffusers' training scripts for"
+                    " min-SNR"
+                ),
+            ),
+        ),
         ELEMENTS,
     ),
     Entry(
@@ -2269,9 +2356,8 @@ returns unreduced values and the call reduces them by hand.
 TRAPS = """
 ## Traps: calls that look right and are not
 
-Each of these calls is checked too, the other way round: `nox -s rosetta` fails if it
-*does* give lossdocs' number on its inputs. Below each, why it differs.
-
+They have a page of their own, with what each library's documentation says:
+{doc}`traps`.
 """
 
 
@@ -2316,12 +2402,44 @@ def page(record: dict) -> str:
         out.append("\n:::\n")
     out.append("::::\n")
     out.append(TRAPS)
-    for library in LIBRARIES:
+    return "\n".join(out)
+
+
+TRAPS_PAGE = """\
+<!-- Generated by `python tools/rosetta.py page` from lossdocs/rosetta.py: edit those. -->
+
+(traps)=
+# Traps in the libraries' defaults and documentation
+
+Each call below looks like the lossdocs call it is listed with, and gives another
+number: a default that changes the value, an argument read the other way round, a
+reduction that divides by something else, or documentation that says one thing while
+the code computes another. None of them is a claim: `nox -s rosetta` runs each on the
+inputs named and fails if it *does* give lossdocs' number (a call marked "raises" must
+raise). Below each call, why it differs, and where the library's own documentation
+misleads, what it says. The calls that agree are on the {{doc}}`Rosetta page <rosetta>`;
+what each "mean" divides by, on {{doc}}`averaging`.
+
+The headings give the version each trap was checked with (the pins of `nox -s
+rosetta`); the PyTorch section holds torchvision's functions, written out in torch from
+torchvision's source, and torchmetrics {torchmetrics}.
+"""
+
+# The package whose version the traps page gives for each library.
+PACKAGE = {"torch": "torch", "optax": "optax", "keras": "keras", "sklearn": "scikit-learn"}
+
+
+def traps_page() -> str:
+    """The traps page (MyST): every call with ``agrees=False``, library by library."""
+    out = [TRAPS_PAGE.format(torchmetrics=CHECKED_WITH["torchmetrics"])]
+    for library, title in LIBRARIES.items():
+        out.append(f"## {title} {CHECKED_WITH[PACKAGE[library]]}\n")
         for entry in ENTRIES:
             for call in entry.calls:
                 if call.library == library and not call.agrees:
                     out += _item(entry, call, "≠")
-    return "\n".join(out) + "\n"
+        out.append("")
+    return "\n".join(out)
 
 
 AVERAGING = """\
@@ -2412,4 +2530,130 @@ def averaging_page() -> str:
             _divisor([c for c in entry.calls if c.library == lib], entry.mean) for lib in LIBRARIES
         ]
         out.append(f"| {case} | {SHORT.get(entry.mean, entry.mean)} | " + " | ".join(cells) + " |")
+    return "\n".join(out) + "\n"
+
+
+# --- The cheat sheet's counterpart tables (docs/cheatsheet.md, between markers). ---------
+# A cell lists the cheat labels of the function's calls in that library; without any, the
+# names of its agreeing calls, derived from their code; without a call, the note below
+# (what the cheat sheet says where no call of the library gives the value), or a dash.
+CHEAT_NOTES: dict[tuple[str, str], str] = {
+    ("quantile_loss", "torch"): "— (the formula in torch ops)",
+    ("log_cosh", "torch"): "— (the formula in torch ops)",
+    ("asymmetric_loss", "torch"): "— (the authors' `AsymmetricLoss`, Alibaba-MIIL/ASL)",
+    (
+        "class_balanced_weights",
+        "sklearn",
+    ): (
+        '`sklearn.utils.class_weight.compute_class_weight("balanced", ...)` (inverse frequency, '
+        "$\\beta \\to 1$)"
+    ),
+    (
+        "expected_calibration_error",
+        "torch",
+    ): '— (torchmetrics: `MulticlassCalibrationError(norm="l1")`)',
+    (
+        "expected_calibration_error",
+        "sklearn",
+    ): "— (`sklearn.calibration.calibration_curve` gives the diagram's points, binary)",
+    ("tversky_loss", "torch"): "— (MONAI's `TverskyLoss`)",
+    ("generalized_dice_loss", "torch"): "— (MONAI's `GeneralizedDiceLoss`)",
+    ("clip_loss", "torch"): "— (open_clip's `ClipLoss`)",
+    ("siglip_loss", "torch"): "— (big_vision's SigLIP trainer)",
+    ("arcface_loss", "torch"): "— (insightface's `ArcFace` + `cross_entropy`)",
+    ("cosface_loss", "torch"): "— (insightface's `CosFace` + `cross_entropy`)",
+    ("vae_loss", "torch"): "— (`binary_cross_entropy_with_logits` summed, plus the closed-form KL)",
+    ("diffusion_snr", "torch"): "— (diffusers: `training_utils.compute_snr`)",
+}
+
+CHEAT_BEGIN = (
+    "<!-- rosetta: generated by `python tools/rosetta.py page` from lossdocs/rosetta.py -->"
+)
+CHEAT_END = "<!-- /rosetta -->"
+# The prefixes of the names an expression may use, written out (module docstring).
+_SPELLED = {
+    "F.": "torch.nn.functional.",
+    "tv.": "torchvision.ops.",
+    "tm.": "torchmetrics.",
+    "metrics.": "sklearn.metrics.",
+    "ops.": "keras.ops.",
+}
+
+
+def _dotted(node) -> str:
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    return ".".join([node.id, *reversed(parts)]) if isinstance(node, ast.Name) else ""
+
+
+def _cheat_name(code: str) -> str:
+    """The library function a call's code applies last, spelled out: the loss of
+    ``(loss(a, b) * w).mean() / 2`` or the class of ``keras.losses.Huber()(t, p)``."""
+    node = ast.parse(code, mode="eval").body
+    while True:
+        if isinstance(node, ast.BinOp):
+            node = node.left
+        elif isinstance(node, ast.UnaryOp):
+            node = node.operand
+        elif isinstance(node, ast.Subscript):
+            node = node.value
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("mean", "sum")
+            and isinstance(node.func.value, (ast.Call, ast.Subscript))
+        ):
+            node = node.func.value  # a reduction by hand
+        else:
+            break
+    if not isinstance(node, ast.Call):
+        return ""
+    name = _dotted(node.func.func if isinstance(node.func, ast.Call) else node.func)
+    for short, spelled in _SPELLED.items():
+        if name.startswith(short):
+            name = spelled + name[len(short) :]
+    return f"`{name}`" if name else ""
+
+
+def cheat_cell(function: str, library: str) -> str:
+    """The cheat sheet's cell for a function and a library (see :data:`CHEAT_NOTES`)."""
+    calls = [c for e in ENTRIES if e.function == function for c in e.calls if c.library == library]
+    labels = [c.cheat for c in calls if c.cheat]
+    if not labels:
+        labels = [_cheat_name(c.code) for c in calls if c.agrees and not c.raises]
+    labels = list(dict.fromkeys(label for label in labels if label))
+    return ", ".join(labels) or CHEAT_NOTES.get((function, library), "—")
+
+
+def _cheat_table(functions: list[str]) -> list[str]:
+    lines = ["| Function | PyTorch / torchvision | optax | Keras | scikit-learn |"]
+    lines.append("|---|---|---|---|---|")
+    for name in functions:
+        cells = [cheat_cell(name, library) for library in LIBRARIES]
+        lines.append(f"| `{name}` | " + " | ".join(cells) + " |")
+    return lines
+
+
+def cheat_sheet(text: str) -> str:
+    """The cheat sheet `text` with each counterpart table regenerated.
+
+    A table stands between :data:`CHEAT_BEGIN` and :data:`CHEAT_END`; its rows are the
+    functions of the section's first table (the rows that start with a
+    ``{py:func}`~lossdocs.name``` link), in their order.
+    """
+    out, functions, skipping = [], [], False
+    for line in text.splitlines():
+        if line.startswith("## "):
+            functions = []
+        elif line.startswith("| {py:func}`~lossdocs."):
+            functions.append(line.split("`~lossdocs.", 1)[1].split("`", 1)[0])
+        if line == CHEAT_END:
+            out += ["", *_cheat_table(functions), ""]
+            skipping = False
+        if not skipping:
+            out.append(line)
+        if line == CHEAT_BEGIN:
+            skipping = True
     return "\n".join(out) + "\n"

@@ -1,7 +1,7 @@
 """Run every call of the Rosetta registry against lossdocs (`nox -s rosetta`).
 
     python tools/rosetta.py run      # check; exit 1 on a mismatch; write docs/rosetta-run.json
-    python tools/rosetta.py page     # rewrite the Rosetta and averaging pages from the registry
+    python tools/rosetta.py page     # rewrite the generated pages and cheat-sheet tables
 
 Each call of ``lossdocs.rosetta.ENTRIES`` is evaluated on the inputs of its entry, for
 two seeds of each of its cases ("random", "edge"), and compared with lossdocs' value on
@@ -31,11 +31,20 @@ os.environ.setdefault("KERAS_BACKEND", "jax")
 import numpy as np  # noqa: E402
 
 import lossdocs  # noqa: E402
-from lossdocs.rosetta import ENTRIES, INPUTS, averaging_page, page  # noqa: E402
+from lossdocs.rosetta import (  # noqa: E402
+    ENTRIES,
+    INPUTS,
+    averaging_page,
+    cheat_sheet,
+    page,
+    traps_page,
+)
 
 RECORD = ROOT / "docs" / "rosetta-run.json"
 PAGE = ROOT / "docs" / "rosetta.md"
 AVERAGING = ROOT / "docs" / "averaging.md"
+TRAPS = ROOT / "docs" / "traps.md"
+CHEATSHEET = ROOT / "docs" / "cheatsheet.md"
 TOLERANCE = {"torch": 1e-10, "optax": 1e-10, "sklearn": 1e-10, "keras": 1e-6}
 SEEDS = (0, 1)
 
@@ -187,6 +196,8 @@ def write_record(checks: int, seconds: float) -> None:
 def write_pages(record: dict) -> None:
     PAGE.write_text(page(record), encoding="utf-8")
     AVERAGING.write_text(averaging_page(), encoding="utf-8")
+    TRAPS.write_text(traps_page(), encoding="utf-8")
+    CHEATSHEET.write_text(cheat_sheet(CHEATSHEET.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def main(argv: list[str]) -> int:
