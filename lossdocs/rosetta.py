@@ -2425,15 +2425,20 @@ rosetta`); the PyTorch section holds torchvision's functions, written out in tor
 torchvision's source, and torchmetrics {torchmetrics}.
 """
 
-# The package whose version the traps page gives for each library.
-PACKAGE = {"torch": "torch", "optax": "optax", "keras": "keras", "sklearn": "scikit-learn"}
+# The traps page's heading of each library: its name and the package whose version it gives.
+PACKAGE = {
+    "torch": ("PyTorch", "torch"),
+    "optax": ("optax", "optax"),
+    "keras": ("Keras", "keras"),
+    "sklearn": ("scikit-learn", "scikit-learn"),
+}
 
 
 def traps_page() -> str:
     """The traps page (MyST): every call with ``agrees=False``, library by library."""
     out = [TRAPS_PAGE.format(torchmetrics=CHECKED_WITH["torchmetrics"])]
-    for library, title in LIBRARIES.items():
-        out.append(f"## {title} {CHECKED_WITH[PACKAGE[library]]}\n")
+    for library, (title, package) in PACKAGE.items():
+        out.append(f"## {title} {CHECKED_WITH[package]}\n")
         for entry in ENTRIES:
             for call in entry.calls:
                 if call.library == library and not call.agrees:
