@@ -501,10 +501,11 @@ KERAS_EMPTY_DOCS = (
 )
 
 
-def _empty_batch(function, code, torch="", optax="", keras="", sklearn=""):
+def _empty_batch(function, code, torch="", optax="", keras="", sklearn="", quote=False):
     """An entry for an empty batch, where lossdocs' mean raises: `code` is its sum divided
     by the size, 0 / 0 = NaN, which PyTorch and optax return; Keras returns an empty
-    array (a trap), scikit-learn raises like lossdocs."""
+    array (a trap; `quote` adds its documentation's words, once on the page is enough),
+    scikit-learn raises like lossdocs."""
     calls = [
         *([Call("torch", torch, EMPTY, cases=("random",))] if torch else []),
         *([Call("optax", optax, EMPTY, (NONE,), cases=("random",))] if optax else []),
@@ -517,7 +518,7 @@ def _empty_batch(function, code, torch="", optax="", keras="", sklearn=""):
                     (KERAS_EMPTY,),
                     cases=("random",),
                     agrees=False,
-                    docs=KERAS_EMPTY_DOCS,
+                    docs=KERAS_EMPTY_DOCS if quote else "",
                 )
             ]
             if keras
@@ -624,6 +625,7 @@ ENTRIES: tuple[Entry, ...] = (
         optax="optax.losses.squared_error(pred, target).mean()",
         keras="keras.losses.MeanSquaredError()(target, pred)",
         sklearn="metrics.mean_squared_error(target, pred)",
+        quote=True,
     ),
     Entry(
         "mae",
