@@ -18,7 +18,8 @@ library   names
 ========  ==================================================================
 torch     ``torch``, ``F`` (``torch.nn.functional``), ``tv`` (torchvision's
           functions written out in torch from its source: torchvision does
-          not import beside the CPU torch of this project)
+          not import beside the CPU torch of this project), ``tm``
+          (torchmetrics)
 optax     ``optax``, ``jax``, ``jnp`` (float64: ``jax_enable_x64``)
 keras     ``keras``, ``ops`` (``keras.ops``), on the JAX backend, float32
 sklearn   ``metrics`` (``sklearn.metrics``), ``np``
@@ -44,6 +45,7 @@ Examples
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -57,7 +59,10 @@ __all__ = [
     "Call",
     "Entry",
     "averaging_page",
+    "cheat_cell",
+    "cheat_sheet",
     "page",
+    "traps_page",
 ]
 
 # The libraries, in the order of the page's tabs, as the page names them.
@@ -77,6 +82,7 @@ CHECKED_WITH = {
     "optax": "0.2.8",
     "keras": "3.15.1",
     "scikit-learn": "1.9.1",
+    "torchmetrics": "1.9.0",
 }
 
 
@@ -90,7 +96,11 @@ class Call:
     lossdocs (each a sentence); `cases` the input cases it is checked on; `agrees`
     False marks a trap: the run checks that the value differs; `docs` quotes the
     library's documentation (of the version in :data:`CHECKED_WITH`) where the call
-    shows it to be incomplete or misleading.
+    shows it to be incomplete or misleading; `raises` names the exception the call
+    must raise on every case (then no value is compared: a library that refuses the
+    input, like lossdocs' mean over an empty batch, or a trap that fails outright);
+    `cheat` is the call's label in the cheat sheet's counterpart tables (see
+    :func:`cheat_cell`).
     """
 
     library: str
@@ -100,6 +110,8 @@ class Call:
     cases: tuple[str, ...] = ("random", "edge")
     agrees: bool = True
     docs: str = ""  # what the library's own documentation says, quoted, where it misleads
+    raises: str = ""  # the exception the call raises (its class name), instead of a value
+    cheat: str = ""  # the cheat sheet's label, where the name derived from `code` says too little
 
 
 @dataclass(frozen=True)
@@ -315,7 +327,31 @@ def _frames(rng, case):
 
 
 def _empty(rng, case):
-    return {"pred": np.zeros(0), "target": np.zeros(0)}
+    # (0, 3), not (0,): Keras reduces a 1-D batch over its last axis first (0 / 0 = NaN),
+    # and returns the per-sample losses of a 2-D one unreduced, an empty array
+    return {
+        "pred": np.zeros((0, 3)),
+        "target": np.zeros((0, 3)),
+        "logits": np.zeros((0, 4)),
+        "labels": np.zeros(0, dtype=np.int64),
+    }
+
+
+def _views(rng, case):
+    z1, z2 = rng.normal(size=(2, 6, 4))
+    if case == "edge":
+        z2[0] = z1[0]  # identical views
+        z1[1] *= 1e3  # a long vector: the cosine ignores the length
+        z2[2] = -z1[2]  # opposite views
+    return {"z1": z1, "z2": z2, "labels": np.r_[np.arange(6), np.arange(6)]}
+
+
+def _class_masks(rng, case):
+    logits = rng.normal(size=(3, 4, 20)) * 2  # (N, C, pixels)
+    probs = np.exp(logits) / np.exp(logits).sum(1, keepdims=True)
+    labels = rng.integers(0, 4, size=(3, 20))
+    labels[0] = np.minimum(labels[0], 2)  # class 3 absent from the first sample
+    return {"probs": probs, "target": np.eye(4)[labels].transpose(0, 2, 1)}
 
 
 def _soft_targets(rng, case):
@@ -404,6 +440,8 @@ INPUTS: dict[str, Callable] = {
     "priors": _priors,
     "multilabel": _multilabel,
     "soft_masks": _soft_masks,
+    "views": _views,
+    "class_masks": _class_masks,
 }
 
 # --- Phrases several calls share (one message each in the Chinese catalog). -----------
@@ -416,7 +454,7 @@ KEPT = "the number of targets not ignored"
 SHORT = {
     ELEMENTS: "elements",
     ROWS: "rows",
-    W_SUM: "Σ `weight[target]`",
+    W_SUM: "Σ target weights",  # no code span: a span does not wrap, and 4 columns hold it
     KEPT: "targets not ignored",
     EMPTY: "0 / 0 = NaN",
     "the sum of the weights": "Σ weights",
@@ -424,6 +462,13 @@ SHORT = {
     "the first dimension only": "first dimension",
     "an empty batch raises a ValueError": "raises ValueError",
     "all the rows: 0 / 8 = 0": "rows: 0 / 8 = 0",
+    "nothing: the empty array is returned": "an empty array",
+    "the classes present in the target or the prediction": "classes present",
+    "all the classes of `labels`": "all `labels`",
+    "one ratio of the counts pooled over the classes": "pooled counts",
+    "the whole batch as one sample": "one pooled sample",
+    "the samples times the classes": "samples and classes",
+    "the positive pairs: 2N for two views": "positive pairs (2N)",
     "each sequence's target length (at least 1), then the batch size": "target lengths, then rows",
     "each sequence's token count, then the number of sequences": "tokens per sequence, then rows",
 }
@@ -440,6 +485,68 @@ KERAS_SIGMOID = (
 KERAS_SOFTMAX = (
     "applies the softmax, then clips the probabilities: a capped loss for far-off logits"
 )
+
+# Keras' CTC loss on the frames: no lengths, so the padding of the targets becomes 0, the blank
+KERAS_CTC = (
+    "keras.losses.CTC()(np.where(label_paddings > 0, 0, targets),"
+    " np.transpose(log_probs, (1, 0, 2)))"
+)
+IN_BATCH = "in-batch negatives: query i against every key, its target the key i"
+DICE_AXIS = "`axis=-1` for one index per sample: the default `axis=None` pools the batch"
+KERAS_EMPTY = "an empty batch is returned unreduced: the empty array of per-sample losses"
+SK_EMPTY = "an empty batch raises a ValueError, as lossdocs' mean does"
+KERAS_EMPTY_DOCS = (
+    '`"sum_over_batch_size"` "sum[s] the loss and divide[s] by the sample size";'
+    " on an empty batch it returns the empty array of losses, not a number"
+)
+
+
+def _empty_batch(function, code, torch="", optax="", keras="", sklearn="", quote=False):
+    """An entry for an empty batch, where lossdocs' mean raises: `code` is its sum divided
+    by the size, 0 / 0 = NaN, which PyTorch and optax return; Keras returns an empty
+    array (a trap; `quote` adds its documentation's words, once on the page is enough),
+    scikit-learn raises like lossdocs."""
+    calls = [
+        *([Call("torch", torch, EMPTY, cases=("random",))] if torch else []),
+        *([Call("optax", optax, EMPTY, (NONE,), cases=("random",))] if optax else []),
+        *(
+            [
+                Call(
+                    "keras",
+                    keras,
+                    "nothing: the empty array is returned",
+                    (KERAS_EMPTY,),
+                    cases=("random",),
+                    agrees=False,
+                    docs=KERAS_EMPTY_DOCS if quote else "",
+                )
+            ]
+            if keras
+            else []
+        ),
+        *(
+            [
+                Call(
+                    "sklearn",
+                    sklearn,
+                    differences=(SK_EMPTY,),
+                    cases=("random",),
+                    raises="ValueError",
+                )
+            ]
+            if sklearn
+            else []
+        ),
+    ]
+    return Entry(
+        function,
+        code,
+        "empty",
+        tuple(calls),
+        "an empty batch raises a ValueError",
+        about="an empty batch",
+    )
+
 
 ENTRIES: tuple[Entry, ...] = (
     # --- activations ------------------------------------------------------------------
@@ -511,22 +618,14 @@ ENTRIES: tuple[Entry, ...] = (
         ),
         ELEMENTS,
     ),
-    Entry(
+    _empty_batch(
         "mse",
         "mse(pred, target, reduction='sum') / pred.size",
-        "empty",
-        (
-            Call("torch", "F.mse_loss(pred, target)", EMPTY, cases=("random",)),
-            Call(
-                "optax",
-                "optax.losses.squared_error(pred, target).mean()",
-                "",
-                (EMPTY,),
-                cases=("random",),
-            ),
-        ),
-        "an empty batch raises a ValueError",
-        about="an empty batch",
+        torch="F.mse_loss(pred, target)",
+        optax="optax.losses.squared_error(pred, target).mean()",
+        keras="keras.losses.MeanSquaredError()(target, pred)",
+        sklearn="metrics.mean_squared_error(target, pred)",
+        quote=True,
     ),
     Entry(
         "mae",
@@ -560,12 +659,24 @@ ENTRIES: tuple[Entry, ...] = (
         ),
         ELEMENTS,
     ),
+    _empty_batch(
+        "huber",
+        "huber(pred, target, reduction='sum') / pred.size",
+        torch="F.huber_loss(pred, target)",
+        optax="optax.losses.huber_loss(pred, target).mean()",
+        keras="keras.losses.Huber()(target, pred)",
+    ),
     Entry(
         "smooth_l1",
         "smooth_l1(pred, target, beta=0.5)",
         "regression",
         (
-            Call("torch", "F.smooth_l1_loss(pred, target, beta=0.5)", ELEMENTS),
+            Call(
+                "torch",
+                "F.smooth_l1_loss(pred, target, beta=0.5)",
+                ELEMENTS,
+                cheat="`torch.nn.functional.smooth_l1_loss`",
+            ),
             Call(
                 "torch",
                 "F.huber_loss(pred, target, delta=0.5) / 0.5",
@@ -577,6 +688,7 @@ ENTRIES: tuple[Entry, ...] = (
                 "optax.losses.huber_loss(pred, target, delta=0.5).mean() / 0.5",
                 "",
                 ("no Smooth L1: Huber divided by its delta", NONE),
+                cheat="`optax.losses.huber_loss` divided by `delta`",
             ),
         ),
         ELEMENTS,
@@ -642,6 +754,7 @@ ENTRIES: tuple[Entry, ...] = (
                 "keras.losses.Poisson()(target, rate)",
                 ELEMENTS,
                 (KERAS_ORDER, "takes the rate, not its log; eps = 1e-7 inside the log", F32),
+                cheat="`keras.losses.Poisson` (a rate, eps 1e-7)",
             ),
         ),
         ELEMENTS,
@@ -662,6 +775,10 @@ ENTRIES: tuple[Entry, ...] = (
                 ),
                 cases=("random",),
                 agrees=False,
+                cheat=(
+                    "`sklearn.metrics.mean_poisson_deviance` (twice the NLL above its value at "
+                    "$\\lambda = y$)"
+                ),
             ),
         ),
         ELEMENTS,
@@ -677,6 +794,7 @@ ENTRIES: tuple[Entry, ...] = (
                 "metrics.mean_pinball_loss(target, pred, alpha=0.9)",
                 ELEMENTS,
                 (SK_ORDER, "`alpha` is the quantile"),
+                cheat="`sklearn.metrics.mean_pinball_loss` (`alpha` is $q$)",
             ),
             Call(
                 "sklearn",
@@ -724,12 +842,14 @@ ENTRIES: tuple[Entry, ...] = (
                 "optax.losses.softmax_cross_entropy_with_integer_labels(logits, target).mean()",
                 "",
                 (NONE_ROWS,),
+                cheat="`optax.losses.softmax_cross_entropy_with_integer_labels` (indices)",
             ),
             Call(
                 "keras",
                 "keras.losses.SparseCategoricalCrossentropy(from_logits=True)(target, logits)",
                 ROWS,
                 (KERAS_ORDER, "`from_logits=False` by default: pass `from_logits=True`", F32),
+                cheat="`keras.losses.SparseCategoricalCrossentropy(from_logits=True)` (indices)",
             ),
             Call(
                 "sklearn",
@@ -738,6 +858,7 @@ ENTRIES: tuple[Entry, ...] = (
                 ROWS,
                 ("takes probabilities, not logits", SK_ORDER),
                 cases=("random",),
+                cheat="`sklearn.metrics.log_loss` (on probabilities)",
             ),
         ),
         ROWS,
@@ -846,12 +967,14 @@ ENTRIES: tuple[Entry, ...] = (
                 "optax.losses.softmax_cross_entropy(logits, probs).mean()",
                 "",
                 (NONE_ROWS,),
+                cheat="`optax.losses.softmax_cross_entropy` (probabilities)",
             ),
             Call(
                 "keras",
                 "keras.losses.CategoricalCrossentropy(from_logits=True)(probs, logits)",
                 ROWS,
                 (KERAS_ORDER, F32),
+                cheat="`keras.losses.CategoricalCrossentropy(from_logits=True)` (one-hot)",
             ),
         ),
         ROWS,
@@ -898,6 +1021,14 @@ ENTRIES: tuple[Entry, ...] = (
         EMPTY,
         about="every target ignored",
     ),
+    _empty_batch(
+        "cross_entropy",
+        "cross_entropy(logits, labels, reduction='sum') / labels.size",
+        torch="F.cross_entropy(logits, labels)",
+        optax="optax.losses.softmax_cross_entropy_with_integer_labels(logits, labels).mean()",
+        keras="keras.losses.SparseCategoricalCrossentropy(from_logits=True)(labels, logits)",
+        sklearn="metrics.log_loss(labels, logits, labels=range(4))",
+    ),
     Entry(
         "nll_loss",
         "nll_loss(log_softmax(logits, axis=1), target, weight=weight)",
@@ -915,6 +1046,7 @@ ENTRIES: tuple[Entry, ...] = (
                 W_SUM,
                 ("takes probabilities, not log-probabilities",),
                 cases=("random",),
+                cheat="`sklearn.metrics.log_loss` (on probabilities)",
             ),
         ),
         W_SUM,
@@ -1040,9 +1172,17 @@ ENTRIES: tuple[Entry, ...] = (
                 "keras.losses.BinaryCrossentropy(from_logits=True)(target, logits)",
                 ELEMENTS,
                 (KERAS_ORDER, KERAS_LAST, F32),
+                cheat="`keras.losses.BinaryCrossentropy(from_logits=True)`",
             ),
         ),
         ELEMENTS,
+    ),
+    _empty_batch(
+        "binary_cross_entropy_with_logits",
+        "binary_cross_entropy_with_logits(pred, target, reduction='sum') / pred.size",
+        torch="F.binary_cross_entropy_with_logits(pred, target)",
+        optax="optax.losses.sigmoid_binary_cross_entropy(pred, target).mean()",
+        keras="keras.losses.BinaryCrossentropy(from_logits=True)(target, pred)",
     ),
     Entry(
         "focal_loss",
@@ -1079,6 +1219,13 @@ ENTRIES: tuple[Entry, ...] = (
             Call("sklearn", "metrics.hinge_loss(target, scores)", ROWS, (SK_ORDER,)),
         ),
         ELEMENTS,
+    ),
+    _empty_batch(
+        "hinge",
+        "hinge(pred, target, reduction='sum') / pred.size",
+        optax="optax.losses.hinge_loss(pred, target).mean()",
+        keras="keras.losses.Hinge()(target, pred)",
+        sklearn="metrics.hinge_loss(target.ravel(), pred.ravel())",
     ),
     Entry(
         "logistic",
@@ -1167,6 +1314,7 @@ ENTRIES: tuple[Entry, ...] = (
                     "no binary function: the multiclass loss with p = 2 on the columns"
                     " [-s/2, s/2], times 2 for its division by the 2 classes",
                 ),
+                cheat="— (`2 * F.multi_margin_loss(..., p=2)` on the columns $[-s/2, s/2]$)",
             ),
             Call(
                 "keras",
@@ -1190,6 +1338,16 @@ ENTRIES: tuple[Entry, ...] = (
                 (
                     "the multiclass hinge of Crammer and Singer: only the largest wrong score,"
                     " not the sum over the wrong classes divided by C",
+                ),
+                agrees=False,
+            ),
+            Call(
+                "keras",
+                "keras.losses.CategoricalHinge()(np.eye(4)[target], logits)",
+                ROWS,
+                (
+                    "Crammer and Singer's hinge too: max(0, 1 + the largest wrong score"
+                    " - the target's score), on one-hot targets",
                 ),
                 agrees=False,
             ),
@@ -1243,12 +1401,14 @@ ENTRIES: tuple[Entry, ...] = (
                 "optax.losses.sigmoid_binary_cross_entropy(logits, target).mean()",
                 "",
                 ("binary cross-entropy per label: the mean of the row means is the mean", NONE),
+                cheat="`optax.losses.sigmoid_binary_cross_entropy`, averaged (no weight)",
             ),
             Call(
                 "keras",
                 "keras.losses.BinaryCrossentropy(from_logits=True)(target, logits)",
                 ELEMENTS,
                 (KERAS_ORDER, KERAS_LAST, F32),
+                cheat="`keras.losses.BinaryCrossentropy(from_logits=True)` (no weight)",
             ),
         ),
         ROWS,
@@ -1278,6 +1438,7 @@ ENTRIES: tuple[Entry, ...] = (
                 "F.cross_entropy(logits + 0.5 * torch.log(class_priors), target)",
                 ROWS,
                 ("no such loss: shift the logits by tau log(prior) by hand",),
+                cheat="— (`F.cross_entropy(z + tau * torch.log(pi), y)`)",
             ),
             Call(
                 "optax",
@@ -1285,6 +1446,9 @@ ENTRIES: tuple[Entry, ...] = (
                 "logits + 0.5 * jnp.log(class_priors), target).mean()",
                 "",
                 ("shift the logits by hand", NONE_ROWS),
+                cheat=(
+                    "`optax.losses.softmax_cross_entropy_with_integer_labels` on the shifted logits"
+                ),
             ),
             Call(
                 "keras",
@@ -1292,6 +1456,10 @@ ENTRIES: tuple[Entry, ...] = (
                 "(target, logits + 0.5 * np.log(class_priors))",
                 ROWS,
                 ("shift the logits by hand", KERAS_ORDER, F32),
+                cheat=(
+                    "`keras.losses.SparseCategoricalCrossentropy(from_logits=True)` on the "
+                    "shifted logits"
+                ),
             ),
         ),
         ROWS,
@@ -1318,8 +1486,91 @@ ENTRIES: tuple[Entry, ...] = (
                 "sklearn",
                 "metrics.jaccard_score(target, pred_labels, labels=range(3), average=None)",
                 differences=("an absent class gives 0 (with a warning), not NaN",),
+                cheat="`sklearn.metrics.jaccard_score(average=None)`",
+            ),
+            Call(
+                "keras",
+                "np.array([keras.metrics.IoU(3, [c])(target, pred_labels) for c in range(3)])",
+                differences=(
+                    KERAS_ORDER,
+                    "one metric per class (`target_class_ids=[c]`); an absent class gives 0,"
+                    " not NaN",
+                    F32,
+                ),
+                cheat="`keras.metrics.IoU`",
             ),
         ),
+    ),
+    Entry(
+        "mean_iou",
+        "mean_iou(pred_labels, target, 3)",
+        "labels",
+        (
+            Call(
+                "keras",
+                "keras.metrics.MeanIoU(3)(target, pred_labels)",
+                "the classes present in the target or the prediction",
+                (KERAS_ORDER, F32),
+            ),
+            Call(
+                "sklearn",
+                "metrics.jaccard_score(target, pred_labels, average='macro')",
+                "the classes present in the target or the prediction",
+                (SK_ORDER, "without `labels`, the classes are those found in either array"),
+                cheat='`sklearn.metrics.jaccard_score(average="macro")`',
+            ),
+            Call(
+                "sklearn",
+                "metrics.jaccard_score(target, pred_labels, average='micro')",
+                "one ratio of the counts pooled over the classes",
+                (
+                    "pools the counts of all classes, ΣTP / Σ(TP + FP + FN): not a mean of"
+                    " the classes' IoU",
+                ),
+                agrees=False,
+            ),
+        ),
+        "the classes present in the target or the prediction",
+    ),
+    Entry(
+        "mean_iou",
+        "mean_iou(pred_labels, target, 4)",
+        "labels",
+        (
+            Call(
+                "keras",
+                "keras.metrics.MeanIoU(4)(target, pred_labels)",
+                "the classes present in the target or the prediction",
+                ("a class with neither pixels nor predictions is left out, as here", F32),
+            ),
+            Call(
+                "sklearn",
+                "metrics.jaccard_score(target, pred_labels, labels=range(4), average='macro')",
+                "all the classes of `labels`",
+                (
+                    "a class absent from both arrays counts as IoU 0 (with a warning);"
+                    " 1.9.1 refuses `zero_division=np.nan`",
+                ),
+                agrees=False,
+            ),
+        ),
+        "the classes present in the target or the prediction",
+        about="class 3 absent from both",
+    ),
+    Entry(
+        "mean_iou",
+        "mean_iou(pred_labels, target, 3, ignore_index=0)",
+        "labels",
+        (
+            Call(
+                "keras",
+                "keras.metrics.MeanIoU(3, ignore_class=0)(target, pred_labels)",
+                "the classes present in the target or the prediction",
+                ("`ignore_class`: the pixels whose target is 0 are left out", F32),
+            ),
+        ),
+        "the classes present in the target or the prediction",
+        about="ignore_index = 0",
     ),
     Entry(
         "dice_coefficient",
@@ -1330,6 +1581,7 @@ ENTRIES: tuple[Entry, ...] = (
                 "sklearn",
                 "metrics.f1_score(target_mask, pred_mask)",
                 differences=("two empty masks give 0 (with a warning), not 1",),
+                cheat="`sklearn.metrics.f1_score` (binary)",
             ),
         ),
     ),
@@ -1346,6 +1598,127 @@ ENTRIES: tuple[Entry, ...] = (
         ),
     ),
     Entry(
+        "dice_loss",
+        "dice_loss(probs, target)",
+        "soft_masks",
+        (
+            Call(
+                "keras",
+                "keras.losses.Dice(axis=-1)(target, probs)",
+                ROWS,
+                (KERAS_ORDER, DICE_AXIS, "adds 1e-7 to the denominator", F32),
+            ),
+            Call(
+                "optax",
+                "optax.losses.dice_loss(jnp.stack([1 - probs, probs], -1),"
+                " jnp.stack([1 - target, target], -1), smooth=0.0, apply_softmax=False,"
+                " reduction='none')[:, 1].mean()",
+                "",
+                (
+                    "probabilities only as rows that sum to 1 over a last, class axis: stack"
+                    " the background and keep the foreground's loss",
+                    "`smooth=1` by default",
+                    NONE_ROWS,
+                ),
+            ),
+            Call(
+                "keras",
+                "keras.losses.Dice()(target, probs)",
+                "the whole batch as one sample",
+                ("the default `axis=None` sums over the batch too: one Dice of all the pixels",),
+                agrees=False,
+                docs='`axis`: "Tuple for which dimensions the loss is calculated. Defaults to'
+                ' `None`"; `None` is every axis, the batch included, so the per-sample Dice'
+                " of the formula it shows is not what it averages",
+            ),
+        ),
+        ROWS,
+    ),
+    Entry(
+        "dice_loss",
+        "dice_loss(probs.ravel(), target.ravel())",
+        "soft_masks",
+        (
+            Call(
+                "keras",
+                "keras.losses.Dice()(target, probs)",
+                "the whole batch as one sample",
+                (KERAS_ORDER, "adds 1e-7 to the denominator", F32),
+            ),
+        ),
+        "the whole batch as one sample",
+        about="the whole batch as one mask",
+    ),
+    Entry(
+        "dice_loss",
+        "dice_loss(probs, target, smooth=2.0)",
+        "soft_masks",
+        (
+            Call(
+                "optax",
+                "optax.losses.binary_dice_loss(jnp.log(probs) - jnp.log1p(-probs), target).mean()",
+                "",
+                (
+                    "takes logits: the sigmoid of the probabilities' logits gives them back",
+                    "optax's `smooth` s is lossdocs' 2 s: it adds s to the intersection and to"
+                    " the half-sum of the sizes",
+                    NONE_ROWS,
+                ),
+            ),
+            Call(
+                "optax",
+                "optax.losses.binary_dice_loss(probs, target, smooth=1.0, apply_sigmoid=False)",
+                "",
+                (
+                    "with `apply_sigmoid=False` it checks that the one channel sums to 1 over"
+                    " the class axis, and raises for any probability other than 1",
+                ),
+                agrees=False,
+                docs='`apply_sigmoid`: "Whether to apply sigmoid to predictions"; without the'
+                " sigmoid it refuses every probability but 1",
+                raises="ValueError",
+            ),
+        ),
+        ROWS,
+        about="smooth = 2 (optax's smooth = 1, its default)",
+    ),
+    Entry(
+        "dice_loss",
+        "dice_loss(probs, target, smooth=1.0)",
+        "soft_masks",
+        (
+            Call(
+                "optax",
+                "optax.losses.binary_dice_loss(jnp.log(probs) - jnp.log1p(-probs), target,"
+                " smooth=1.0).mean()",
+                "",
+                ("optax's `smooth` counts twice: it is lossdocs' `smooth=2.0`",),
+                agrees=False,
+            ),
+        ),
+        about="smooth = 1",
+    ),
+    Entry(
+        "generalized_dice_loss",
+        "generalized_dice_loss(probs, target)",
+        "class_masks",
+        (
+            Call(
+                "optax",
+                "optax.losses.multiclass_generalized_dice_loss(jnp.moveaxis(probs, 1, -1),"
+                " jnp.moveaxis(target, 1, -1), smooth=0.0, apply_softmax=False)",
+                "the samples times the classes",
+                (
+                    "a weighted mean of per-class Dice losses, the weights 1 / (count² + 1e-7)"
+                    " from the whole batch: not Sudre's one ratio of weighted sums per sample",
+                ),
+                cases=("random",),
+                agrees=False,
+            ),
+        ),
+        ROWS,
+    ),
+    Entry(
         "tversky_loss",
         "tversky_loss(probs, target, alpha=0.3, beta=0.7)",
         "soft_masks",
@@ -1358,12 +1731,16 @@ ENTRIES: tuple[Entry, ...] = (
                     KERAS_ORDER,
                     "its `alpha` multiplies the false negatives and `beta` the false positives:"
                     " swap them",
-                    "`axis=-1` for one index per sample: the default `axis=None` pools the batch",
+                    DICE_AXIS,
                     "adds 1e-7 to the denominator",
                     F32,
                 ),
                 docs='`alpha`: "coefficient controlling incidence of false positives";'
                 " its code multiplies the false negatives by it",
+                cheat=(
+                    "`keras.losses.Tversky` (its `alpha` weighs the false negatives: swap `alpha`"
+                    " and `beta`)"
+                ),
             ),
             Call(
                 "keras",
@@ -1462,6 +1839,7 @@ ENTRIES: tuple[Entry, ...] = (
                 "",
                 ("adds eps under the square root; torch adds it to each difference", NONE_ROWS),
                 agrees=False,
+                cheat="`optax.losses.triplet_margin_loss` (its `eps` sits under the root)",
             ),
         ),
         ROWS,
@@ -1503,12 +1881,98 @@ ENTRIES: tuple[Entry, ...] = (
         (Call("torch", "F.hinge_embedding_loss(x, target)", ELEMENTS),),
         ELEMENTS,
     ),
+    Entry(
+        "info_nce",
+        "info_nce(z1, z2, temperature=0.1)",
+        "views",
+        (
+            Call(
+                "torch",
+                "F.cross_entropy(F.normalize(z1, dim=1) @ F.normalize(z2, dim=1).T / 0.1,"
+                " torch.arange(6))",
+                ROWS,
+                (IN_BATCH,),
+                cheat="— (`torch.nn.functional.cross_entropy` over the similarity logits)",
+            ),
+            Call(
+                "optax",
+                "optax.losses.softmax_cross_entropy_with_integer_labels("
+                "(z1 / jnp.linalg.norm(z1, axis=1, keepdims=True))"
+                " @ (z2 / jnp.linalg.norm(z2, axis=1, keepdims=True)).T / 0.1, jnp.arange(6))"
+                ".mean()",
+                "",
+                (IN_BATCH, NONE_ROWS),
+                cheat=(
+                    "`optax.losses.softmax_cross_entropy_with_integer_labels` over the similarity"
+                    " logits"
+                ),
+            ),
+            Call(
+                "keras",
+                "keras.losses.SparseCategoricalCrossentropy(from_logits=True)"
+                "(np.arange(6), ops.normalize(z1) @ ops.normalize(z2).T / 0.1)",
+                ROWS,
+                (IN_BATCH, F32),
+                cheat=(
+                    "`keras.losses.SparseCategoricalCrossentropy(from_logits=True)` over the "
+                    "similarity logits"
+                ),
+            ),
+        ),
+        ROWS,
+        about="in-batch negatives",
+    ),
+    Entry(
+        "nt_xent",
+        "nt_xent(z1, z2, temperature=0.5)",
+        "views",
+        (
+            Call(
+                "torch",
+                "F.cross_entropy((F.normalize(torch.cat([z1, z2]), dim=1)"
+                " @ F.normalize(torch.cat([z1, z2]), dim=1).T / 0.5)"
+                ".masked_fill(torch.eye(12, dtype=torch.bool), -torch.inf),"
+                " torch.cat([torch.arange(6, 12), torch.arange(6)]))",
+                ROWS,
+                (
+                    "no such loss: the 2N by 2N cosine logits without their diagonal, each row's"
+                    " target the other view",
+                ),
+                cheat="— (SimCLR's `add_contrastive_loss`, twice this mean)",
+            ),
+            Call(
+                "optax",
+                "optax.losses.ntxent(jnp.concatenate([z1, z2]), labels, temperature=0.5)",
+                "the positive pairs: 2N for two views",
+                (
+                    "both views stacked, with a group label per row (`labels` is arange(N)"
+                    " twice): the other rows of a group are the positives, self excluded",
+                    "`temperature=0.07` by default",
+                ),
+                cheat="`optax.losses.ntxent` (both views stacked, a group label per row)",
+            ),
+            Call(
+                "optax",
+                "optax.losses.ntxent(jnp.concatenate([z1, z2]), labels)",
+                "the positive pairs: 2N for two views",
+                ("its default temperature is 0.07, MoCo's; lossdocs' (SimCLR's) is 0.5",),
+                agrees=False,
+            ),
+        ),
+        ROWS,
+    ),
     # --- divergence -------------------------------------------------------------------
     Entry(
         "entropy",
         "entropy(p)",
         "distributions",
-        (Call("torch", "torch.distributions.Categorical(probs=p).entropy()"),),
+        (
+            Call(
+                "torch",
+                "torch.distributions.Categorical(probs=p).entropy()",
+                cheat="`torch.distributions.Categorical(probs=p).entropy()`",
+            ),
+        ),
     ),
     Entry(
         "kl_divergence",
@@ -1520,6 +1984,7 @@ ENTRIES: tuple[Entry, ...] = (
                 "F.kl_div(q.log(), p, reduction='none').sum(-1)",
                 "",
                 ("log Q first, P second",),
+                cheat='`torch.nn.functional.kl_div(q.log(), p, reduction="batchmean")`',
             ),
             Call(
                 "torch",
@@ -1534,6 +1999,7 @@ ENTRIES: tuple[Entry, ...] = (
                 "optax.losses.kl_divergence(jnp.log(q), p)",
                 "",
                 ("`log_predictions` (log Q) first, `targets` (P) second",),
+                cheat="`optax.losses.kl_divergence(log_q, p)`",
             ),
             Call(
                 "keras",
@@ -1553,6 +2019,10 @@ ENTRIES: tuple[Entry, ...] = (
                 "torch",
                 "torch.distributions.kl_divergence(torch.distributions.Normal(mu_p, sigma_p),"
                 " torch.distributions.Normal(mu_q, sigma_q))",
+                cheat=(
+                    "`torch.distributions.kl_divergence(Normal(mu_p, sigma_p), Normal(mu_q, "
+                    "sigma_q))`"
+                ),
             ),
         ),
     ),
@@ -1567,6 +2037,58 @@ ENTRIES: tuple[Entry, ...] = (
                 "F.cross_entropy(logits[:, :-1].reshape(-1, 7), labels[:, 1:].reshape(-1))",
                 KEPT,
                 ("shift by hand: position t predicts label t + 1",),
+            ),
+        ),
+        KEPT,
+    ),
+    Entry(
+        "perplexity",
+        "perplexity(logits, labels)",
+        "tokens",
+        (
+            Call(
+                "torch",
+                "torch.exp(F.cross_entropy(logits[:, :-1].reshape(-1, 7),"
+                " labels[:, 1:].reshape(-1)))",
+                KEPT,
+                ("the exponential of the shifted token mean",),
+            ),
+            Call(
+                "torch",
+                "tm.functional.text.perplexity(logits[:, :-1], labels[:, 1:], ignore_index=-100)",
+                KEPT,
+                ("torchmetrics: shift by hand, and pass `ignore_index`",),
+                cases=("random",),
+            ),
+            Call(
+                "torch",
+                "tm.functional.text.perplexity(logits[:, :-1], labels[:, 1:], ignore_index=-100)",
+                KEPT,
+                (
+                    "torchmetrics takes the log of the softmax's probabilities: a target 2000"
+                    " below the largest logit has probability 0 and makes the perplexity inf",
+                ),
+                cases=("edge",),
+                agrees=False,
+            ),
+            Call(
+                "torch",
+                "tm.functional.text.perplexity(logits[:, :-1], labels[:, 1:])",
+                "",
+                (
+                    "`ignore_index=None` by default: the -100 of padding indexes out of the"
+                    " vocabulary",
+                ),
+                agrees=False,
+                raises="IndexError",
+            ),
+            Call(
+                "torch",
+                "torch.stack([torch.exp(F.cross_entropy(logits[b, :-1], labels[b, 1:]))"
+                " for b in range(2)]).mean()",
+                "each sequence's token count, then the number of sequences",
+                ("the mean of per-sequence perplexities is larger (Jensen's inequality)",),
+                agrees=False,
             ),
         ),
         KEPT,
@@ -1630,6 +2152,10 @@ ENTRIES: tuple[Entry, ...] = (
                 "F.binary_cross_entropy_with_logits(real_logits, torch.ones_like(real_logits))"
                 " + F.binary_cross_entropy_with_logits(fake_logits, torch.zeros_like(fake_logits))",
                 ELEMENTS,
+                cheat=(
+                    "`torch.nn.functional.binary_cross_entropy_with_logits` (minimax: on real and"
+                    " fake)"
+                ),
             ),
         ),
         ELEMENTS,
@@ -1643,6 +2169,10 @@ ENTRIES: tuple[Entry, ...] = (
                 "torch",
                 "F.binary_cross_entropy_with_logits(fake_logits, torch.ones_like(fake_logits))",
                 ELEMENTS,
+                cheat=(
+                    "`torch.nn.functional.binary_cross_entropy_with_logits` (non-saturating: on "
+                    "`(f, 1)`)"
+                ),
             ),
         ),
         ELEMENTS,
@@ -1651,7 +2181,17 @@ ENTRIES: tuple[Entry, ...] = (
         "diffusion_loss",
         "diffusion_loss(model_output, x0, noise, alphas_cumprod)",
         "diffusion",
-        (Call("torch", "F.mse_loss(model_output, noise)", ELEMENTS),),
+        (
+            Call(
+                "torch",
+                "F.mse_loss(model_output, noise)",
+                ELEMENTS,
+                cheat=(
+                    "`torch.nn.functional.mse_loss` (unweighted); diffusers' training scripts for"
+                    " min-SNR"
+                ),
+            ),
+        ),
         ELEMENTS,
     ),
     Entry(
@@ -1687,7 +2227,57 @@ ENTRIES: tuple[Entry, ...] = (
                     NONE_ROWS,
                 ),
             ),
+            Call(
+                "keras",
+                "ops.ctc_loss(targets, np.transpose(log_probs, (1, 0, 2)), target_lengths,"
+                " input_lengths)",
+                "",
+                (
+                    "the labels first, then (N, T, C) logits, then the two lengths;"
+                    " it applies log_softmax itself",
+                    "the blank is `mask_index=0`",
+                    F32,
+                ),
+            ),
         ),
+    ),
+    Entry(
+        "ctc_loss",
+        "ctc_loss(log_probs, targets, np.full(3, 12), target_lengths, reduction='none').mean()",
+        "frames",
+        (
+            Call(
+                "keras",
+                KERAS_CTC,
+                ROWS,
+                (
+                    KERAS_ORDER,
+                    "no lengths: every input is T frames long, and the label 0 (the blank)"
+                    " pads the targets",
+                ),
+            ),
+        ),
+        ROWS,
+        about="full-length inputs, the mean over sequences",
+    ),
+    Entry(
+        "ctc_loss",
+        "ctc_loss(log_probs, targets, np.full(3, 12), target_lengths)",
+        "frames",
+        (
+            Call(
+                "keras",
+                KERAS_CTC,
+                ROWS,
+                (
+                    "its mean divides by the number of sequences, not by each target length"
+                    " first as torch's and lossdocs' 'mean' do",
+                ),
+                agrees=False,
+            ),
+        ),
+        "each sequence's target length (at least 1), then the batch size",
+        about="full-length inputs",
     ),
     Entry(
         "causal_lm_loss",
@@ -1768,9 +2358,8 @@ returns unreduced values and the call reduces them by hand.
 TRAPS = """
 ## Traps: calls that look right and are not
 
-Each of these calls is checked too, the other way round: `nox -s rosetta` fails if it
-*does* give lossdocs' number on its inputs. Below each, why it differs.
-
+They have a page of their own, with what each library's documentation says:
+{doc}`traps`.
 """
 
 
@@ -1787,7 +2376,12 @@ def _record(record: dict) -> str:
 
 
 def _item(entry: Entry, call: Call, sign: str) -> list[str]:
-    lines = [f"- `{entry.code}` {sign} `{call.code}`"]
+    if call.raises:  # no value to compare: the exception is the point
+        lines = [f"- `{call.code}` raises `{call.raises}`"]
+        if not call.agrees:
+            lines.append(f"  - lossdocs: `{entry.code}`")
+    else:
+        lines = [f"- `{entry.code}` {sign} `{call.code}`"]
     if entry.about:
         lines.append(f"  - Inputs: {entry.about}")
     if call.mean:
@@ -1810,12 +2404,49 @@ def page(record: dict) -> str:
         out.append("\n:::\n")
     out.append("::::\n")
     out.append(TRAPS)
-    for library in LIBRARIES:
+    return "\n".join(out)
+
+
+TRAPS_PAGE = """\
+<!-- Generated by `python tools/rosetta.py page` from lossdocs/rosetta.py: edit those. -->
+
+(traps)=
+# Traps in the libraries' defaults and documentation
+
+Each call below looks like the lossdocs call it is listed with, and gives another
+number: a default that changes the value, an argument read the other way round, a
+reduction that divides by something else, or documentation that says one thing while
+the code computes another. None of them is a claim: `nox -s rosetta` runs each on the
+inputs named and fails if it *does* give lossdocs' number (a call marked "raises" must
+raise). Below each call, why it differs, and where the library's own documentation
+misleads, what it says. The calls that agree are on the {{doc}}`Rosetta page <rosetta>`;
+what each "mean" divides by, on {{doc}}`averaging`.
+
+The headings give the version each trap was checked with (the pins of `nox -s
+rosetta`); the PyTorch section holds torchvision's functions, written out in torch from
+torchvision's source, and torchmetrics {torchmetrics}.
+"""
+
+# The traps page's heading of each library: its name and the package whose version it gives.
+PACKAGE = {
+    "torch": ("PyTorch", "torch"),
+    "optax": ("optax", "optax"),
+    "keras": ("Keras", "keras"),
+    "sklearn": ("scikit-learn", "scikit-learn"),
+}
+
+
+def traps_page() -> str:
+    """The traps page (MyST): every call with ``agrees=False``, library by library."""
+    out = [TRAPS_PAGE.format(torchmetrics=CHECKED_WITH["torchmetrics"])]
+    for library, (title, package) in PACKAGE.items():
+        out.append(f"## {title} {CHECKED_WITH[package]}\n")
         for entry in ENTRIES:
             for call in entry.calls:
                 if call.library == library and not call.agrees:
                     out += _item(entry, call, "≠")
-    return "\n".join(out) + "\n"
+        out.append("")
+    return "\n".join(out)
 
 
 AVERAGING = """\
@@ -1854,14 +2485,22 @@ ValueError: ...
 ```
 
 The two targets of class 0 weigh 3 each; the ignored third row adds 0 to the sum and
-nothing to the divisor 3 + 3. An empty batch under "mean" raises in lossdocs, where
-PyTorch and optax return NaN (0 / 0), as the table's first row shows.
+nothing to the divisor 3 + 3.
+
+An empty batch is where the libraries part ways most. Under "mean" lossdocs raises a
+`ValueError`, and so does scikit-learn; PyTorch and optax return NaN (0 / 0); Keras
+returns the empty array of per-sample losses, unreduced, so the error shows up only
+where the loss is used. Every PyTorch loss returns NaN there; the table has an "empty
+batch" row for each loss that Keras or scikit-learn also has. In those rows the number
+the run compares with is the sum divided by the size, 0 / 0 = NaN, and a cell "raises
+ValueError" is checked to raise.
 
 ## The divisor of "mean", library by library
 
 "Elements" is every element of the loss's input, "rows" the first axis (the batch),
-Σ a sum; a dash means the library has no call for this case, "by hand" that the library
-returns unreduced values, reduced by the call on the Rosetta page.
+Σ a sum, "target weights" the class weight of each target; a dash means the library
+has no call for this case, "by hand" that the library returns unreduced values,
+reduced by the call on the Rosetta page.
 
 """
 
@@ -1869,9 +2508,14 @@ returns unreduced values, reduced by the call on the Rosetta page.
 def _divisor(calls: list[Call], mean: str) -> str:
     cells = []
     for call in calls:
-        if call.agrees:
+        if call.raises:
+            if not call.agrees:
+                continue
+            text = f"raises {call.raises}"
+        elif call.agrees:
             text = SHORT.get(call.mean, call.mean) or "by hand"
-        elif call.mean and call.mean != mean:  # a trap whose divisor is the difference
+        elif call.mean and call.mean not in {mean, *(c.mean for c in calls if c.agrees)}:
+            # a trap whose divisor is the difference
             text = f"≠ {SHORT.get(call.mean, call.mean)}"
         else:
             continue
@@ -1893,4 +2537,134 @@ def averaging_page() -> str:
             _divisor([c for c in entry.calls if c.library == lib], entry.mean) for lib in LIBRARIES
         ]
         out.append(f"| {case} | {SHORT.get(entry.mean, entry.mean)} | " + " | ".join(cells) + " |")
+    return "\n".join(out) + "\n"
+
+
+# --- The cheat sheet's counterpart tables (docs/cheatsheet.md, between markers). ---------
+# A cell lists the cheat labels of the function's calls in that library; without any, the
+# names of its agreeing calls, derived from their code; without a call, the note below
+# (what the cheat sheet says where no call of the library gives the value), or a dash.
+CHEAT_NOTES: dict[tuple[str, str], str] = {
+    ("quantile_loss", "torch"): "— (the formula in torch ops)",
+    ("log_cosh", "torch"): "— (the formula in torch ops)",
+    ("asymmetric_loss", "torch"): "— (the authors' `AsymmetricLoss`, Alibaba-MIIL/ASL)",
+    (
+        "class_balanced_weights",
+        "sklearn",
+    ): (
+        '`sklearn.utils.class_weight.compute_class_weight("balanced", ...)` (inverse frequency, '
+        "$\\beta \\to 1$)"
+    ),
+    (
+        "expected_calibration_error",
+        "torch",
+    ): '— (torchmetrics: `MulticlassCalibrationError(norm="l1")`)',
+    (
+        "expected_calibration_error",
+        "sklearn",
+    ): "— (`sklearn.calibration.calibration_curve` gives the diagram's points, binary)",
+    ("tversky_loss", "torch"): "— (MONAI's `TverskyLoss`)",
+    ("generalized_dice_loss", "torch"): "— (MONAI's `GeneralizedDiceLoss`)",
+    ("clip_loss", "torch"): "— (open_clip's `ClipLoss`)",
+    ("siglip_loss", "torch"): "— (big_vision's SigLIP trainer)",
+    ("arcface_loss", "torch"): "— (insightface's `ArcFace` + `cross_entropy`)",
+    ("cosface_loss", "torch"): "— (insightface's `CosFace` + `cross_entropy`)",
+    ("vae_loss", "torch"): "— (`binary_cross_entropy_with_logits` summed, plus the closed-form KL)",
+    ("diffusion_snr", "torch"): "— (diffusers: `training_utils.compute_snr`)",
+}
+
+CHEAT_BEGIN = (
+    "<!-- rosetta: generated by `python tools/rosetta.py page` from lossdocs/rosetta.py -->"
+)
+CHEAT_END = "<!-- /rosetta -->"
+# The prefixes of the names an expression may use, written out (module docstring).
+_SPELLED = {
+    "F.": "torch.nn.functional.",
+    "tv.": "torchvision.ops.",
+    "tm.": "torchmetrics.",
+    "metrics.": "sklearn.metrics.",
+    "ops.": "keras.ops.",
+}
+
+
+def _dotted(node) -> str:
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    return ".".join([node.id, *reversed(parts)]) if isinstance(node, ast.Name) else ""
+
+
+def _cheat_name(code: str) -> str:
+    """The library function a call's code applies last, spelled out: the loss of
+    ``(loss(a, b) * w).mean() / 2`` or the class of ``keras.losses.Huber()(t, p)``."""
+    node = ast.parse(code, mode="eval").body
+    while True:
+        if isinstance(node, ast.BinOp):
+            node = node.left
+        elif isinstance(node, ast.UnaryOp):
+            node = node.operand
+        elif isinstance(node, ast.Subscript):
+            node = node.value
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("mean", "sum")
+            and isinstance(node.func.value, (ast.Call, ast.Subscript))
+        ):
+            node = node.func.value  # a reduction by hand
+        else:
+            break
+    if not isinstance(node, ast.Call):
+        return ""
+    name = _dotted(node.func.func if isinstance(node.func, ast.Call) else node.func)
+    for short, spelled in _SPELLED.items():
+        if name.startswith(short):
+            name = spelled + name[len(short) :]
+    return f"`{name}`" if name else ""
+
+
+def cheat_cell(function: str, library: str) -> str:
+    """The cheat sheet's cell for a function and a library (see :data:`CHEAT_NOTES`)."""
+    calls = [c for e in ENTRIES if e.function == function for c in e.calls if c.library == library]
+    labels = [c.cheat for c in calls if c.cheat]
+    if not labels:
+        labels = [_cheat_name(c.code) for c in calls if c.agrees and not c.raises]
+    labels = list(dict.fromkeys(label for label in labels if label))
+    return ", ".join(labels) or CHEAT_NOTES.get((function, library), "—")
+
+
+# The columns of those tables (a library added to LIBRARIES gets no column of its own here).
+CHEAT_LIBRARIES = ("torch", "optax", "keras", "sklearn")
+
+
+def _cheat_table(functions: list[str]) -> list[str]:
+    lines = ["| Function | PyTorch / torchvision | optax | Keras | scikit-learn |"]
+    lines.append("|---|---|---|---|---|")
+    for name in functions:
+        cells = [cheat_cell(name, library) for library in CHEAT_LIBRARIES]
+        lines.append(f"| `{name}` | " + " | ".join(cells) + " |")
+    return lines
+
+
+def cheat_sheet(text: str) -> str:
+    """The cheat sheet `text` with each counterpart table regenerated.
+
+    A table stands between :data:`CHEAT_BEGIN` and :data:`CHEAT_END`; its rows are the
+    functions of the section's first table (the rows that start with a
+    ``{py:func}`~lossdocs.name``` link), in their order.
+    """
+    out, functions, skipping = [], [], False
+    for line in text.splitlines():
+        if line.startswith("## "):
+            functions = []
+        elif line.startswith("| {py:func}`~lossdocs."):
+            functions.append(line.split("`~lossdocs.", 1)[1].split("`", 1)[0])
+        if line == CHEAT_END:
+            out += ["", *_cheat_table(functions), ""]
+            skipping = False
+        if not skipping:
+            out.append(line)
+        if line == CHEAT_BEGIN:
+            skipping = True
     return "\n".join(out) + "\n"

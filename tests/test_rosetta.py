@@ -19,15 +19,27 @@ import numpy as np
 import pytest
 
 import lossdocs
-from lossdocs.rosetta import CHECKED_WITH, ENTRIES, INPUTS, LIBRARIES, averaging_page, page
+from lossdocs.rosetta import (
+    CHEAT_LIBRARIES,
+    CHEAT_NOTES,
+    CHECKED_WITH,
+    ENTRIES,
+    INPUTS,
+    LIBRARIES,
+    averaging_page,
+    cheat_cell,
+    cheat_sheet,
+    page,
+    traps_page,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ("random", "edge")
 # What an expression of each library may name besides its inputs (tools/rosetta.py).
 SCOPE = {
-    "torch": {"torch", "F", "tv", "range"},
+    "torch": {"torch", "F", "tv", "tm", "range"},
     "optax": {"optax", "jax", "jnp"},
-    "keras": {"keras", "ops", "np"},
+    "keras": {"keras", "ops", "np", "range"},
     "sklearn": {"metrics", "np", "range"},
 }
 
@@ -135,13 +147,39 @@ def test_committed_run_and_page_agree_with_the_registry():
     assert committed == page(record), "stale page: python tools/rosetta.py page"
     averaging = (ROOT / "docs" / "averaging.md").read_text(encoding="utf-8")
     assert averaging == averaging_page(), "stale page: python tools/rosetta.py page"
+    traps = (ROOT / "docs" / "traps.md").read_text(encoding="utf-8")
+    assert traps == traps_page(), "stale page: python tools/rosetta.py page"
 
 
-def test_page_shows_every_call_once():
+def test_pages_show_every_call_agreeing_calls_on_the_rosetta_page_traps_on_theirs():
     text = page({"date": "d", "checks": 1, "calls": 1, "seconds": 1, "versions": {}})
-    for _, call in CALLS:
-        assert f"`{call.code}`" in text, call.code
+    traps = traps_page()
+    for entry, call in CALLS:
+        shown, other = (text, traps) if call.agrees else (traps, text)
+        if call.raises:
+            line = f"- `{call.code}` raises `{call.raises}`"
+        else:
+            line = f"- `{entry.code}` {'=' if call.agrees else '≠'} `{call.code}`"
+        assert line in shown and line not in other, line
     assert text.count("{tab-item}") == len(LIBRARIES)
+    assert "{doc}`traps`" in text  # the old Traps section points to the page
+
+
+def test_traps_page_gives_the_checked_version_of_each_library():
+    headings = [line for line in traps_page().splitlines() if line.startswith("## ")]
+    assert headings == [
+        f"## PyTorch {CHECKED_WITH['torch']}",
+        f"## optax {CHECKED_WITH['optax']}",
+        f"## Keras {CHECKED_WITH['keras']}",
+        f"## scikit-learn {CHECKED_WITH['scikit-learn']}",
+    ]
+
+
+def test_a_call_that_raises_names_an_exception_class():
+    for _, call in CALLS:
+        if call.raises:
+            assert call.raises.isidentifier() and call.raises.endswith("Error"), call.raises
+            assert call.differences, "say why it raises"
 
 
 def test_averaging_page_has_a_row_per_entry_with_a_reduction():
@@ -160,7 +198,7 @@ def _cheatsheet_counterparts() -> dict[str, dict[str, str]]:
             in_table = True
         elif in_table and line.startswith("| `"):
             cells = [c.strip() for c in line.strip("|").split("|")]
-            rows[cells[0].strip("`")] = dict(zip(LIBRARIES, cells[1:], strict=True))
+            rows[cells[0].strip("`")] = dict(zip(CHEAT_LIBRARIES, cells[1:], strict=True))
         elif not line.startswith("|"):
             in_table = False
     return rows
@@ -171,6 +209,37 @@ def test_cheatsheet_names_a_counterpart_wherever_the_registry_has_one():
     missing = [
         (e.function, c.library)
         for e, c in CALLS
-        if c.agrees and e.function in rows and rows[e.function][c.library] == "—"
+        if c.agrees and e.function in rows and rows[e.function].get(c.library) == "—"
     ]
     assert not missing, f"the cheat sheet says '—' where lossdocs.rosetta has a call: {missing}"
+
+
+def test_committed_cheat_sheet_tables_are_generated_from_the_registry():
+    text = (ROOT / "docs" / "cheatsheet.md").read_text(encoding="utf-8")
+    assert text == cheat_sheet(text), "stale cheat sheet: python tools/rosetta.py page"
+    families = ("regression", "classification", "segmentation", "detection", "contrastive")
+    families += ("divergence", "generative", "sequence")
+    every = {n for f in families for n in getattr(lossdocs, f).__all__ if not n.endswith("_grad")}
+    assert set(_cheatsheet_counterparts()) == every  # a row for each function of the families
+
+
+def test_cheat_sheet_rows_follow_the_section_table():
+    text = "## A\n\n| {py:func}`~lossdocs.mse` | x |\n| {py:func}`~lossdocs.mae` | y |\n\n"
+    from lossdocs.rosetta import CHEAT_BEGIN, CHEAT_END
+
+    generated = cheat_sheet(text + f"{CHEAT_BEGIN}\nstale\n{CHEAT_END}\n")
+    assert "stale" not in generated
+    rows = [line for line in generated.splitlines() if line.startswith("| `")]
+    assert [r.split("`")[1] for r in rows] == ["mse", "mae"]
+    cells = [cheat_cell("mse", lib) for lib in ("torch", "optax", "keras", "sklearn")]
+    assert rows[0] == "| `mse` | " + " | ".join(cells) + " |"
+    assert cheat_cell("mse", "sklearn") == "`sklearn.metrics.mean_squared_error`"  # derived
+
+
+@pytest.mark.parametrize("key", sorted(CHEAT_NOTES))
+def test_a_cheat_note_stands_only_where_no_call_gives_a_label(key):
+    function, library = key
+    calls = [c for e in ENTRIES if e.function == function for c in e.calls]
+    assert not any(c.library == library and (c.cheat or c.agrees) for c in calls), (
+        f"{key}: the registry has a call; its label replaces the note"
+    )

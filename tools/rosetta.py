@@ -1,7 +1,7 @@
 """Run every call of the Rosetta registry against lossdocs (`nox -s rosetta`).
 
     python tools/rosetta.py run      # check; exit 1 on a mismatch; write docs/rosetta-run.json
-    python tools/rosetta.py page     # rewrite the Rosetta and averaging pages from the registry
+    python tools/rosetta.py page     # rewrite the generated pages and cheat-sheet tables
 
 Each call of ``lossdocs.rosetta.ENTRIES`` is evaluated on the inputs of its entry, for
 two seeds of each of its cases ("random", "edge"), and compared with lossdocs' value on
@@ -9,7 +9,8 @@ the same inputs. A library that computes in float64 (torch, optax with
 ``jax_enable_x64``, scikit-learn) must agree to 1e-10 relative, Keras (float32) to
 1e-6, relative to the largest magnitude of lossdocs' value (lossdocs computes in float64
 on the same inputs; Keras gets them rounded to float32).
-A trap (``agrees=False``) must differ by more than that on every case it runs.
+A trap (``agrees=False``) must differ by more than that on every case it runs; a call
+with ``raises`` must raise that exception on every case.
 """
 
 from __future__ import annotations
@@ -30,11 +31,20 @@ os.environ.setdefault("KERAS_BACKEND", "jax")
 import numpy as np  # noqa: E402
 
 import lossdocs  # noqa: E402
-from lossdocs.rosetta import ENTRIES, INPUTS, averaging_page, page  # noqa: E402
+from lossdocs.rosetta import (  # noqa: E402
+    ENTRIES,
+    INPUTS,
+    averaging_page,
+    cheat_sheet,
+    page,
+    traps_page,
+)
 
 RECORD = ROOT / "docs" / "rosetta-run.json"
 PAGE = ROOT / "docs" / "rosetta.md"
 AVERAGING = ROOT / "docs" / "averaging.md"
+TRAPS = ROOT / "docs" / "traps.md"
+CHEATSHEET = ROOT / "docs" / "cheatsheet.md"
 TOLERANCE = {"torch": 1e-10, "optax": 1e-10, "sklearn": 1e-10, "keras": 1e-6}
 SEEDS = (0, 1)
 
@@ -79,9 +89,13 @@ def namespaces():
     import sklearn.metrics as metrics
     import torch
     import torch.nn.functional as F
+    import torchmetrics
 
     return {
-        "torch": ({"torch": torch, "F": F, "tv": _torchvision()}, torch.as_tensor),
+        "torch": (
+            {"torch": torch, "F": F, "tv": _torchvision(), "tm": torchmetrics},
+            torch.as_tensor,
+        ),
         "optax": ({"optax": optax, "jax": jax, "jnp": jnp}, jnp.asarray),
         "keras": ({"keras": keras, "ops": keras.ops, "np": np}, _float32),
         "sklearn": ({"metrics": metrics, "np": np}, np.asarray),
@@ -109,6 +123,20 @@ def relative_error(got, want):
     return float(np.max(np.abs(got[finite] - want[finite]), initial=0.0) / scale)
 
 
+def _error(call, scope: dict, want) -> float:
+    """The relative error of the call's value; for a call that must raise, 0 when it
+    raises that exception and inf when it returns (any other exception propagates)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            got = eval(call.code, scope)
+        except Exception as error:
+            if call.raises and type(error).__name__ == call.raises:
+                return 0.0
+            raise
+    return np.inf if call.raises else relative_error(got, want)
+
+
 def run() -> int:
     names = namespaces()
     start = time.perf_counter()
@@ -124,15 +152,16 @@ def run() -> int:
                     with np.errstate(all="ignore"):
                         want = eval(entry.code, ref_scope)
                     lib_inputs = {k: convert(v) for k, v in inputs.items()}
-                    with warnings.catch_warnings():
-                        warnings.simplefilter("ignore")
-                        got = eval(call.code, {**scope, **lib_inputs})
-                    errors.append(relative_error(got, want))
+                    errors.append(_error(call, {**scope, **lib_inputs}, want))
                     checks += 1
             tol = TOLERANCE[call.library]
-            ok = all(e <= tol for e in errors) if call.agrees else all(e > tol for e in errors)
+            if call.raises:  # 0 where it raised the named exception
+                ok = all(e == 0 for e in errors)
+            else:
+                ok = all(e <= tol for e in errors) if call.agrees else all(e > tol for e in errors)
             status = "ok " if ok else "FAIL"
-            kind = "" if call.agrees else " (trap: must differ)"
+            kind = f" (raises {call.raises})" if call.raises else ""
+            kind += "" if call.agrees else " (trap: must differ)"
             print(f"{status} {entry.function:28s} {call.library:8s} max rel err"
                   f" {max(errors):9.2e}{kind}  {call.code[:70]}")  # fmt: skip
             if not ok:
@@ -148,7 +177,7 @@ def run() -> int:
 def versions() -> dict[str, str]:
     from importlib.metadata import version
 
-    names = ("numpy", "torch", "jax", "jaxlib", "optax", "keras", "scikit-learn")
+    names = ("numpy", "torch", "torchmetrics", "jax", "jaxlib", "optax", "keras", "scikit-learn")
     return {n: version(n) for n in names}
 
 
@@ -167,6 +196,8 @@ def write_record(checks: int, seconds: float) -> None:
 def write_pages(record: dict) -> None:
     PAGE.write_text(page(record), encoding="utf-8")
     AVERAGING.write_text(averaging_page(), encoding="utf-8")
+    TRAPS.write_text(traps_page(), encoding="utf-8")
+    CHEATSHEET.write_text(cheat_sheet(CHEATSHEET.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def main(argv: list[str]) -> int:

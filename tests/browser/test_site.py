@@ -134,3 +134,19 @@ def test_a_chinese_figure_is_drawn_in_chinese(browser: Browser, base_url: str,
     diff = ImageChops.difference(shots["en"], shots["zh_CN"]).point(lambda v: 255 if v > 64 else 0)
     changed = sum(diff.histogram()[255:]) / (diff.width * diff.height)
     assert 0.005 < changed < 0.2, f"{changed:.3%} of the pixels differ"
+
+
+def test_averaging_table_fits_800_pixels(browser: Browser, base_url: str,
+                                         languages: list[str]) -> None:  # fmt: skip
+    """The table of "What exactly is averaged?" needs no sideways scroll at 800 px: its
+    cells name divisors in words that wrap (lossdocs/rosetta.py, SHORT), not code spans."""
+    context = browser.new_context(viewport={"width": 800, "height": 900})
+    page = context.new_page()
+    widths = {}
+    for lang in languages:
+        page.goto(urljoin(base_url, f"{lang}/averaging.html"), wait_until="load")
+        widths[lang] = page.locator("table").first.evaluate(
+            "(t) => [t.scrollWidth, (t.closest('.table-wrapper') || t.parentElement).clientWidth]"
+        )
+    context.close()
+    assert all(table <= room for table, room in widths.values()), widths
