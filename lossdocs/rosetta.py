@@ -422,6 +422,14 @@ def _rollout(rng, case):
             "advantages": advantages, "mask": mask}  # fmt: skip
 
 
+def _overflow(rng, case):
+    # Log-ratios of 1e4: the ratio overflows to inf; the first advantage is 0.
+    logp = -rng.uniform(0.0, 1.0, size=4)
+    advantages = rng.normal(size=4)
+    advantages[0] = 0.0
+    return {"logp": logp, "old_logp": logp - 1e4, "advantages": advantages}
+
+
 def _close_policies(rng, case):
     # A policy a step away from its reference: log-ratios of about 1e-6.
     logp = -rng.uniform(0.05, 4.0, size=(3, 5))
@@ -488,6 +496,7 @@ INPUTS: dict[str, Callable] = {
     "preferences": _preferences,
     "rollout": _rollout,
     "close_policies": _close_policies,
+    "overflow": _overflow,
     "groups": _groups,
     "router": _router,
     "distill_tokens": _distill_tokens,
@@ -1980,6 +1989,26 @@ ENTRIES: tuple[Entry, ...] = (
         ),
         "the number of targets not ignored",
         about="the mean over the completion tokens",
+    ),
+    Entry(
+        "ppo_clip_loss",
+        "ppo_clip_loss(logp, old_logp, advantages, reduction='none')",
+        "overflow",
+        (
+            Call(
+                "trl",
+                "-torch.min(torch.exp(logp - old_logp) * advantages,"
+                " torch.clamp(torch.exp(logp - old_logp), 1 - 0.2, 1 + 0.2) * advantages)",
+                "",
+                (
+                    "a ratio that overflows to inf times an advantage of 0 is NaN, where the loss"
+                    " is 0: one such token makes the whole batch's loss NaN",
+                ),
+                cases=("random",),
+                agrees=False,
+            ),
+        ),
+        about="a ratio that overflows",
     ),
     Entry(
         "kl_estimate",
