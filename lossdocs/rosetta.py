@@ -1913,6 +1913,16 @@ ENTRIES: tuple[Entry, ...] = (
                 docs='`DPOConfig.label_smoothing`: "Label smoothing parameter used in Robust DPO'
                 ' and EXO"',
             ),
+            Call(
+                "trl",
+                "-F.logsigmoid(0.1 * ((pc - rc) - (pr - rr)))",
+                "",
+                (
+                    "what `loss_type='sigmoid'` computes with `label_smoothing=0.1`: it ignores"
+                    " the smoothing, with no warning",
+                ),
+                agrees=False,
+            ),
         ),
         about="conservative DPO (label smoothing)",
     ),
