@@ -43,10 +43,10 @@ def crosscheck(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON, reuse_venv=True)
 def rosetta(session: nox.Session) -> None:
-    """Check every call of lossdocs.rosetta against torch, optax, Keras 3 and scikit-learn.
+    """Check every call of lossdocs.rosetta against torch, optax, Keras 3, scikit-learn, TRL.
 
-    Not in a bare `nox`: it downloads JAX, Keras and scikit-learn (about 600 MB
-    installed) for a check whose outcome changes only when the registry or a pinned
+    Not in a bare `nox`: it downloads JAX, Keras, scikit-learn, TRL and transformers
+    (about 1 GB installed) for a check whose outcome changes only when the registry or a pinned
     version does. A green run rewrites docs/rosetta-run.json and the Rosetta page;
     commit both.
     """

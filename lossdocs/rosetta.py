@@ -23,6 +23,13 @@ torch     ``torch``, ``F`` (``torch.nn.functional``), ``tv`` (torchvision's
 optax     ``optax``, ``jax``, ``jnp`` (float64: ``jax_enable_x64``)
 keras     ``keras``, ``ops`` (``keras.ops``), on the JAX backend, float32
 sklearn   ``metrics`` (``sklearn.metrics``), ``np``
+trl       ``torch``, ``F``, ``tuple``; transformers' ``ForCausalLMLoss``
+          (``transformers.loss.loss_utils``), ``mixtral`` and ``switch`` (the
+          modeling modules of Mixtral and Switch Transformers); TRL's
+          ``trl_utils`` (``trl.trainer.utils``), ``distill``
+          (``trl.trainer.distillation_trainer``), ``GKDTrainer``
+          (``trl.experimental.gkd``). A loss TRL computes inside a trainer
+          method that needs a model is written out in torch from its source.
 ========  ==================================================================
 
 plus the inputs (converted to the library's arrays: int64 stays integer) and, in
@@ -71,6 +78,7 @@ LIBRARIES = {
     "optax": "JAX / optax",
     "keras": "Keras 3",
     "sklearn": "scikit-learn",
+    "trl": "TRL / transformers",
 }
 
 # The versions the registry was last checked with; `nox -s rosetta` pins the same ones
@@ -83,6 +91,8 @@ CHECKED_WITH = {
     "keras": "3.15.1",
     "scikit-learn": "1.9.1",
     "torchmetrics": "1.9.0",
+    "trl": "1.16.0",
+    "transformers": "5.25.0",
 }
 
 
@@ -412,6 +422,85 @@ def _soft_masks(rng, case):
     return {"probs": probs, "target": target}
 
 
+# TRL / transformers: the inputs of the alignment and language-model losses.
+
+
+def _preferences(rng, case):
+    # Summed log-probabilities of 8 pairs, and each completion's token count (TRL's IPO
+    # and "sigmoid_norm" divide by it).
+    pc, pr, rc, rr = -rng.uniform(2.0, 40.0, size=(4, 8))
+    chosen_len, rejected_len = rng.integers(1, 30, size=(2, 8)).astype(float)
+    if case == "edge":
+        pc[0], rc[0] = -1.0, -2000.0  # h = 2000 - ...: far beyond the sigmoid's bend
+        pr[1], rr[1] = -1.0, -3000.0  # h = -3000 + ...
+        pc[2], pr[2] = rc[2], rr[2]  # the policy is the reference: h = 0
+        pc[3], rc[3], pr[3], rr[3] = -5.0, -15.0, -7.0, -7.0  # h = 10: the hinge's kink at beta 0.1
+        chosen_len[4] = 1.0
+    return {"pc": pc, "pr": pr, "rc": rc, "rr": rr, "chosen_len": chosen_len,
+            "rejected_len": rejected_len}  # fmt: skip
+
+
+def _rollout(rng, case):
+    # Per-token log-probabilities of 3 sampled completions of 5 tokens (policy, the policy
+    # that sampled them, the reference), one advantage per completion, a completion mask.
+    logp = -rng.uniform(0.05, 4.0, size=(3, 5))
+    old_logp = np.minimum(logp + rng.normal(0.0, 0.3, size=(3, 5)), 0.0)
+    ref_logp = np.minimum(logp + rng.normal(0.0, 0.5, size=(3, 5)), 0.0)
+    advantages = np.repeat(rng.normal(size=(3, 1)), 5, axis=1)
+    mask = (np.arange(5)[None] < np.array([[5], [3], [2]])).astype(np.int64)
+    if case == "edge":
+        logp[0, :3] = [-1.0, -2.0, -3.5]
+        old_logp[0, :3] = [-6.0, -2.0 - np.log(1.2), -0.5]  # ratios e^5, 1 / 1.2, e^-3
+        ref_logp[1] = logp[1]  # the reference is the policy: every estimate is 0
+        ref_logp[2, 0], logp[2, 0] = 0.0, -8.0  # log-ratio 8
+        advantages[1] = 0.0
+    return {"logp": logp, "old_logp": old_logp, "ref_logp": ref_logp,
+            "advantages": advantages, "mask": mask}  # fmt: skip
+
+
+def _overflow(rng, case):
+    # Log-ratios of 1e4: the ratio overflows to inf; the first advantage is 0.
+    logp = -rng.uniform(0.0, 1.0, size=4)
+    advantages = rng.normal(size=4)
+    advantages[0] = 0.0
+    return {"logp": logp, "old_logp": logp - 1e4, "advantages": advantages}
+
+
+def _close_policies(rng, case):
+    # A policy a step away from its reference: log-ratios of about 1e-6.
+    logp = -rng.uniform(0.05, 4.0, size=(3, 5))
+    ref_logp = logp + rng.normal(0.0, 1e-6, size=(3, 5))
+    if case == "edge":
+        ref_logp[0] = logp[0] + 1e-9
+    return {"logp": logp, "ref_logp": np.minimum(ref_logp, 0.0)}
+
+
+def _groups(rng, case):
+    rewards = rng.normal(size=(4, 6))
+    if case == "edge":
+        rewards[0] = 0.1  # equal rewards: advantages 0
+        rewards[1] = [1.0, 0.0, 0.0, 0.0, 0.0, 0.0]
+        rewards[2] *= 1e4
+    return {"rewards": rewards}
+
+
+def _router(rng, case):
+    # Router logits of 3 layers, each over 2 sequences of 4 tokens (8 rows) and 4 experts.
+    router_logits = rng.normal(size=(3, 8, 4)) * 2
+    attention_mask = np.array([[1, 1, 1, 1], [1, 1, 0, 0]])  # the second sequence is padded
+    if case == "edge":
+        router_logits[0, :, 0] += 30.0  # layer 0 routes every token to expert 0
+        router_logits[1, 2] = [60.0, -60.0, 0.0, 5.0]  # probabilities 1 to e^-120
+    return {"router_logits": router_logits, "attention_mask": attention_mask}
+
+
+def _distill_tokens(rng, case):
+    out = _teacher(rng, case)
+    labels = rng.integers(0, 6, size=(2, 5))
+    labels[1, 3:] = -100  # padding
+    return {**out, "labels": labels}
+
+
 INPUTS: dict[str, Callable] = {
     "gan": _gan,
     "diffusion": _diffusion,
@@ -442,6 +531,13 @@ INPUTS: dict[str, Callable] = {
     "soft_masks": _soft_masks,
     "views": _views,
     "class_masks": _class_masks,
+    "preferences": _preferences,
+    "rollout": _rollout,
+    "close_policies": _close_policies,
+    "overflow": _overflow,
+    "groups": _groups,
+    "router": _router,
+    "distill_tokens": _distill_tokens,
 }
 
 # --- Phrases several calls share (one message each in the Chinese catalog). -----------
@@ -485,6 +581,10 @@ KERAS_SIGMOID = (
 KERAS_SOFTMAX = (
     "applies the softmax, then clips the probabilities: a capped loss for far-off logits"
 )
+# TRL / transformers (the versions of CHECKED_WITH): where each written-out formula is.
+TRL_DPO = "TRL's `DPOTrainer._compute_loss` (trl/trainer/dpo_trainer.py), written out in torch"
+TRL_GRPO = "TRL's `GRPOTrainer._compute_loss` (trl/trainer/grpo_trainer.py), written out in torch"
+TRL_F32 = "returns float32 whatever the input dtype (it casts with `.float()`): checked to 1e-6"
 
 # Keras' CTC loss on the frames: no lengths, so the padding of the targets becomes 0, the blank
 KERAS_CTC = (
@@ -2310,6 +2410,525 @@ ENTRIES: tuple[Entry, ...] = (
         ),
         ELEMENTS,
     ),
+    # --- TRL / transformers: the language-model and alignment losses -----------------
+    Entry(
+        "dpo_loss",
+        "dpo_loss(pc, pr, rc, rr)",
+        "preferences",
+        (
+            Call(
+                "trl",
+                "(-F.logsigmoid(0.1 * ((pc - rc) - (pr - rr)))).mean()",
+                "",
+                (TRL_DPO + ", `loss_type='sigmoid'`, `beta=0.1`",),
+            ),
+        ),
+        ROWS,
+    ),
+    Entry(
+        "dpo_loss",
+        "dpo_loss(pc / chosen_len, pr / rejected_len, rc / chosen_len, rr / rejected_len,"
+        " reduction='none')",
+        "preferences",
+        (
+            Call(
+                "trl",
+                "-F.logsigmoid(0.1 * ((pc - rc) / chosen_len - (pr - rr) / rejected_len))",
+                "",
+                (
+                    TRL_DPO + ", `loss_type='sigmoid_norm'`",
+                    "each log-ratio divided by its completion's token count",
+                ),
+            ),
+        ),
+        about="per-token averages of the log-probabilities",
+    ),
+    Entry(
+        "dpo_loss",
+        "dpo_loss(pc / chosen_len, pr / rejected_len, rc / chosen_len, rr / rejected_len,"
+        " loss_type='ipo', reduction='none')",
+        "preferences",
+        (
+            Call(
+                "trl",
+                "((pc - rc) / chosen_len - (pr - rr) / rejected_len - 1 / (2 * 0.1)) ** 2",
+                "",
+                (
+                    TRL_DPO + ", `loss_type='ipo'`",
+                    "each log-ratio divided by its completion's token count",
+                ),
+            ),
+        ),
+        about="per-token averages of the log-probabilities",
+    ),
+    Entry(
+        "dpo_loss",
+        "dpo_loss(pc, pr, rc, rr, loss_type='ipo', reduction='none')",
+        "preferences",
+        (
+            Call(
+                "trl",
+                "((pc - rc) / chosen_len - (pr - rr) / rejected_len - 1 / (2 * 0.1)) ** 2",
+                "",
+                (
+                    "TRL's IPO divides each log-ratio by its completion's token count, which"
+                    " equation 17 of the IPO paper does not (a comment in"
+                    " `DPOTrainer._compute_loss` says so); on summed log-probabilities it is"
+                    " another loss",
+                ),
+                agrees=False,
+                docs="`DPOConfig.beta`: \"For the IPO loss (`loss_type='ipo'`), this value is the"
+                ' regularization parameter denoted by τ in the paper"; nothing about the'
+                " division by the token counts",
+            ),
+        ),
+        about="summed log-probabilities",
+    ),
+    Entry(
+        "dpo_loss",
+        "dpo_loss(pc, pr, rc, rr, label_smoothing=0.1, reduction='none')",
+        "preferences",
+        (
+            Call(
+                "trl",
+                "-(0.9 * F.logsigmoid(0.1 * ((pc - rc) - (pr - rr)))"
+                " - 0.1 * F.logsigmoid(-0.1 * ((pc - rc) - (pr - rr)))) / (1 - 2 * 0.1)",
+                "",
+                (
+                    "`loss_type='robust'` (robust DPO) subtracts the flipped-label term and"
+                    " divides by 1 - 2ε; conservative DPO adds it. TRL 1.16 has no"
+                    " conservative DPO: its `'sigmoid'` ignores `label_smoothing`",
+                ),
+                agrees=False,
+                docs='`DPOConfig.label_smoothing`: "Label smoothing parameter used in Robust DPO'
+                ' and EXO"',
+            ),
+            Call(
+                "trl",
+                "-F.logsigmoid(0.1 * ((pc - rc) - (pr - rr)))",
+                "",
+                (
+                    "what `loss_type='sigmoid'` computes with `label_smoothing=0.1`: it ignores"
+                    " the smoothing, with no warning",
+                ),
+                agrees=False,
+            ),
+        ),
+        about="conservative DPO (label smoothing)",
+    ),
+    Entry(
+        "hinge",
+        "hinge(0.1 * ((pc - rc) - (pr - rr)), np.ones(8), reduction='none')",
+        "preferences",
+        (
+            Call(
+                "trl",
+                "torch.relu(1 - 0.1 * ((pc - rc) - (pr - rr)))",
+                "",
+                (TRL_DPO + ", `loss_type='hinge'`: the hinge loss of beta times DPO's h",),
+            ),
+        ),
+        about="DPO's hinge variant",
+    ),
+    Entry(
+        "bradley_terry_loss",
+        "bradley_terry_loss(pc, pr)",
+        "preferences",
+        (
+            Call(
+                "trl",
+                "-F.logsigmoid(pc - pr).mean()",
+                "",
+                (
+                    "TRL's `RewardTrainer.compute_loss` (trl/trainer/reward_trainer.py),"
+                    " written out in torch",
+                ),
+            ),
+        ),
+        ROWS,
+    ),
+    Entry(
+        "ppo_clip_loss",
+        "ppo_clip_loss(logp, old_logp, advantages, reduction='none')",
+        "rollout",
+        (
+            Call(
+                "trl",
+                "-torch.min(torch.exp(logp - old_logp) * advantages,"
+                " torch.clamp(torch.exp(logp - old_logp), 1 - 0.2, 1 + 0.2) * advantages)",
+                "",
+                (TRL_GRPO + ", `epsilon=0.2`",),
+            ),
+        ),
+    ),
+    Entry(
+        "ppo_clip_loss",
+        "ppo_clip_loss(logp[mask == 1], old_logp[mask == 1], advantages[mask == 1])",
+        "rollout",
+        (
+            Call(
+                "trl",
+                "(-torch.min(torch.exp(logp - old_logp) * advantages,"
+                " torch.clamp(torch.exp(logp - old_logp), 0.8, 1.2) * advantages) * mask).sum()"
+                " / mask.sum()",
+                "",
+                (TRL_GRPO + ", `loss_type='bnpo'` (or `'dapo'` on one process)",),
+            ),
+            Call(
+                "trl",
+                "((-torch.min(torch.exp(logp - old_logp) * advantages,"
+                " torch.clamp(torch.exp(logp - old_logp), 0.8, 1.2) * advantages) * mask).sum(-1)"
+                " / mask.sum(-1)).mean()",
+                "each sequence's token count, then the number of sequences",
+                (
+                    "`loss_type='grpo'` averages each completion's tokens, then the completions:"
+                    " a token of a short completion weighs more",
+                ),
+                agrees=False,
+            ),
+        ),
+        "the number of targets not ignored",
+        about="the mean over the completion tokens",
+    ),
+    Entry(
+        "ppo_clip_loss",
+        "ppo_clip_loss(logp, old_logp, advantages, reduction='none')",
+        "overflow",
+        (
+            Call(
+                "trl",
+                "-torch.min(torch.exp(logp - old_logp) * advantages,"
+                " torch.clamp(torch.exp(logp - old_logp), 1 - 0.2, 1 + 0.2) * advantages)",
+                "",
+                (
+                    "a ratio that overflows to inf times an advantage of 0 is NaN, where the loss"
+                    " is 0: one such token makes the whole batch's loss NaN",
+                ),
+                cases=("random",),
+                agrees=False,
+            ),
+        ),
+        about="a ratio that overflows",
+    ),
+    Entry(
+        "kl_estimate",
+        "kl_estimate(logp, ref_logp, kind='k3', reduction='none')",
+        "rollout",
+        (
+            Call(
+                "trl",
+                "torch.exp(ref_logp - logp) - (ref_logp - logp) - 1",
+                "",
+                (TRL_GRPO + " (`per_token_kl`, with `beta` > 0)",),
+            ),
+        ),
+    ),
+    Entry(
+        "kl_estimate",
+        "kl_estimate(logp, ref_logp, kind='k1', reduction='none')",
+        "rollout",
+        (
+            Call(
+                "trl",
+                "logp - ref_logp",
+                "",
+                (
+                    "TRL's `RLOOTrainer._generate_and_score_completions`"
+                    " (trl/trainer/rloo_trainer.py), written out in torch: RLOO's"
+                    " `per_token_kl`, on the log-probabilities of the policy that sampled",
+                ),
+            ),
+        ),
+    ),
+    Entry(
+        "kl_estimate",
+        "kl_estimate(logp, ref_logp, kind='k3', reduction='none')",
+        "close_policies",
+        (
+            Call(
+                "trl",
+                "torch.exp(ref_logp - logp) - (ref_logp - logp) - 1",
+                "",
+                (
+                    "GRPO's k3 subtracts numbers close to 1: for log-ratios of about 1e-6 its"
+                    " float64 result keeps few correct digits (lossdocs sums the Taylor series)",
+                ),
+                agrees=False,
+            ),
+        ),
+        about="a policy close to its reference",
+    ),
+    Entry(
+        "group_advantages",
+        "group_advantages(rewards)",
+        "groups",
+        (
+            Call(
+                "trl",
+                "(rewards - rewards.mean(-1, keepdim=True))"
+                " / (rewards.std(-1, keepdim=True) + 1e-4)",
+                "",
+                (
+                    "TRL's `GRPOTrainer._generate_and_score_completions`"
+                    " (trl/trainer/grpo_trainer.py), `scale_rewards='group'`, written out in"
+                    " torch: the standard deviation with Bessel's correction",
+                ),
+            ),
+            Call(
+                "trl",
+                "(rewards - rewards.mean(-1, keepdim=True))"
+                " / (trl_utils.nanstd(rewards, dim=1, keepdim=True) + 1e-4)",
+                "",
+                (
+                    "TRL's `nanstd` computes Bessel's factor n / (n - 1) by dividing integer"
+                    " counts, which torch does in its default dtype, float32: float64"
+                    " advantages come out about 2e-8 off",
+                ),
+                agrees=False,
+            ),
+        ),
+    ),
+    Entry(
+        "causal_lm_loss",
+        "causal_lm_loss(logits, labels)",
+        "tokens",
+        (
+            Call(
+                "trl",
+                "ForCausalLMLoss(logits, labels, 7)",
+                KEPT,
+                ("pads the labels with -100 on the right and shifts them", TRL_F32),
+            ),
+            Call(
+                "trl",
+                "ForCausalLMLoss(logits, labels, 7, num_items_in_batch=(labels != -100).sum())",
+                "the labels not -100, position 0 included",
+                (
+                    "position 0 is never predicted: count `labels[:, 1:]`, as the Trainer of"
+                    " transformers 5.25 does",
+                ),
+                agrees=False,
+            ),
+        ),
+        KEPT,
+    ),
+    Entry(
+        "causal_lm_loss",
+        "causal_lm_loss(logits, labels, reduction='sum') / 20",
+        "tokens",
+        (
+            Call(
+                "trl",
+                "ForCausalLMLoss(logits, labels, 7, num_items_in_batch=20)",
+                "`num_items_in_batch`",
+                (
+                    "the scored tokens of every micro-batch of the optimizer step (20 here), so"
+                    " that gradient accumulation weighs every token alike",
+                    TRL_F32,
+                ),
+            ),
+        ),
+        about="`num_items_in_batch`",
+    ),
+    Entry(
+        "perplexity",
+        "perplexity(logits, labels)",
+        "tokens",
+        (
+            Call(
+                "trl",
+                "torch.exp(ForCausalLMLoss(logits, labels, 7))",
+                "",
+                (TRL_F32, "so a mean loss above about 88.7 gives inf"),
+                cases=("random",),
+            ),
+        ),
+    ),
+    Entry(
+        "cross_entropy",
+        "cross_entropy(logits, target, reduction='none')",
+        "classes",
+        (
+            Call(
+                "trl",
+                "-trl_utils.selective_log_softmax(logits, target)",
+                "",
+                ("the log-probability of each target, negated",),
+            ),
+        ),
+    ),
+    Entry(
+        "entropy",
+        "entropy(softmax(x))",
+        "x",
+        (Call("trl", "trl_utils.entropy_from_logits(x)", "", ("takes logits",)),),
+    ),
+    Entry(
+        "distillation_loss",
+        "distillation_loss(student_logits[labels != -100], teacher_logits[labels != -100],"
+        " temperature=2.0)",
+        "distill_tokens",
+        (
+            Call(
+                "trl",
+                "GKDTrainer.generalized_jsd_loss(student_logits, teacher_logits, labels, beta=0.0,"
+                " temperature=2.0) * 4",
+                KEPT,
+                ("`beta=0.0` is the forward KL; multiply by T squared by hand",),
+            ),
+            Call(
+                "trl",
+                "distill._chunked_divergence_loss(student_logits, teacher_logits,"
+                " torch.eye(6, dtype=torch.float64), torch.eye(6, dtype=torch.float64),"
+                " labels != -100, beta=0.0, temperature=2.0)[0] * 4",
+                KEPT,
+                (
+                    "the loss of TRL's `DistillationTrainer`, given the hidden states and"
+                    " `lm_head` weights: identity weights make the hidden states the logits",
+                    "computes in float32: checked to 1e-6",
+                ),
+            ),
+            Call(
+                "trl",
+                "GKDTrainer.generalized_jsd_loss(student_logits, teacher_logits, labels, beta=0.0,"
+                " temperature=2.0)",
+                KEPT,
+                ("no T squared factor: the loss shrinks as the temperature grows",),
+                agrees=False,
+            ),
+        ),
+        KEPT,
+        about="tokens not ignored",
+    ),
+    Entry(
+        "distillation_loss",
+        "distillation_loss(student_logits.reshape(-1, 6), teacher_logits.reshape(-1, 6),"
+        " temperature=2.0)",
+        "distill_tokens",
+        (
+            Call(
+                "trl",
+                "GKDTrainer.generalized_jsd_loss(student_logits, teacher_logits, beta=0.0,"
+                " temperature=2.0) * 4",
+                "the first dimension only",
+                (
+                    "without `labels`, `reduction='batchmean'` on (B, L, V) divides by B, not by"
+                    " the B L tokens",
+                ),
+                agrees=False,
+                docs='`labels`: "with -100 for padding tokens to ignore when computing loss";'
+                " that without them the mean is per sequence is not said",
+            ),
+        ),
+        ROWS,
+    ),
+    Entry(
+        "distillation_loss",
+        "distillation_loss(student_logits[labels != -100], teacher_logits[labels != -100],"
+        " temperature=2.0, reverse=True)",
+        "distill_tokens",
+        (
+            Call(
+                "trl",
+                "GKDTrainer.generalized_jsd_loss(student_logits, teacher_logits, labels, beta=1.0,"
+                " temperature=2.0) * 4",
+                KEPT,
+                ("`beta=1.0` is the reverse KL; multiply by T squared by hand",),
+            ),
+        ),
+        KEPT,
+        about="the reverse KL",
+    ),
+    Entry(
+        "js_divergence",
+        "js_divergence(softmax(student_logits[labels != -100]),"
+        " softmax(teacher_logits[labels != -100])).mean()",
+        "distill_tokens",
+        (
+            Call(
+                "trl",
+                "GKDTrainer.generalized_jsd_loss(student_logits, teacher_logits, labels, beta=0.5)",
+                KEPT,
+                ("takes logits; `beta=0.5` weighs the two KL terms equally",),
+            ),
+        ),
+    ),
+    Entry(
+        "z_loss",
+        "z_loss(router_logits)",
+        "router",
+        (
+            Call(
+                "trl",
+                "switch.router_z_loss_func(router_logits)",
+                "the number of tokens: groups times tokens per group",
+            ),
+        ),
+    ),
+    Entry(
+        "load_balancing_loss",
+        "load_balancing_loss(router_logits.reshape(-1, 4), top_k=2)",
+        "router",
+        (
+            Call(
+                "trl",
+                "mixtral.load_balancing_loss_func(tuple(router_logits), 4, 2)",
+                "",
+                (
+                    "a tuple of the layers' (tokens, experts) logits, concatenated: one layer's"
+                    " imbalance can offset another's",
+                    "accumulates in float32: checked to 1e-6",
+                ),
+            ),
+            Call(
+                "trl",
+                "mixtral.load_balancing_loss_func(router_logits.reshape(-1, 4), 4, 2)",
+                "",
+                ("given a tensor instead of a tuple, it returns 0",),
+                agrees=False,
+                docs='`gate_logits`: "should be a tuple of model.config.num_hidden_layers tensors";'
+                " a tensor raises no error",
+            ),
+        ),
+        about="the layers concatenated",
+    ),
+    Entry(
+        "load_balancing_loss",
+        "load_balancing_loss(router_logits[:, attention_mask.reshape(-1) == 1].reshape(-1, 4),"
+        " top_k=2)",
+        "router",
+        (
+            Call(
+                "trl",
+                "mixtral.load_balancing_loss_func(tuple(router_logits), 4, 2, attention_mask)",
+                "",
+                (
+                    "the padded tokens left out by `attention_mask`",
+                    "accumulates in float32: checked to 1e-6",
+                ),
+            ),
+        ),
+        about="with padding",
+    ),
+    Entry(
+        "load_balancing_loss",
+        "(load_balancing_loss(router_logits[0]) + load_balancing_loss(router_logits[1])"
+        " + load_balancing_loss(router_logits[2])) / 3",
+        "router",
+        (
+            Call(
+                "trl",
+                "switch.load_balancing_loss_func(torch.softmax(router_logits, -1),"
+                " router_logits.argmax(-1))",
+                "",
+                (
+                    "Switch Transformers' function takes probabilities and each token's expert,"
+                    " and averages the losses of the groups of its first axis (here the layers)",
+                ),
+            ),
+        ),
+        about="the mean of per-layer losses",
+    ),
 )
 
 
@@ -2320,15 +2939,23 @@ HEAD = """\
 (rosetta)=
 # Rosetta: one loss, five libraries
 
-The same loss often sits behind different arguments in PyTorch, optax, Keras and
-scikit-learn: another argument order, logits or probabilities, integer labels or
-one-hot rows, and a "mean" that divides by something else. Each item below is a call
+The same loss often sits behind different arguments in PyTorch, optax, Keras,
+scikit-learn and Hugging Face's TRL and transformers: another argument order, logits
+or probabilities, integer labels or one-hot rows, and a "mean" that divides by
+something else. Each item below is a call
 that gives lossdocs' number, and it is not a claim: `nox -s rosetta` evaluates that very
 expression against lossdocs on random inputs and on extreme ones (huge logits, exact
 kinks, probabilities near 0 and 1, ignored targets), and fails if they differ by more
-than 1e-10 relative (1e-6 for Keras, which computes in float32). The registry behind
-the page is `lossdocs.rosetta`; the torchvision functions (`tv.`) are written out in
-torch from torchvision's source.
+than 1e-10 relative (1e-6 for Keras, which computes in float32, and for any call that
+returns float32). The registry behind the page is `lossdocs.rosetta`; the torchvision
+functions (`tv.`) are written out in torch from torchvision's source.
+
+In the TRL / transformers tab, `ForCausalLMLoss` is
+`transformers.loss.loss_utils.ForCausalLMLoss`, `mixtral` and `switch` are the
+modeling modules of Mixtral and Switch Transformers, `trl_utils` is `trl.trainer.utils`
+and `distill` is `trl.trainer.distillation_trainer`. TRL computes most of its losses
+inside a trainer method that needs a model: those are written out in torch from its
+source, and each names the method.
 
 Its last run (the run writes `docs/rosetta-run.json` and this page):
 
@@ -2427,20 +3054,21 @@ rosetta`); the PyTorch section holds torchvision's functions, written out in tor
 torchvision's source, and torchmetrics {torchmetrics}.
 """
 
-# The traps page's heading of each library: its name and the package whose version it gives.
-PACKAGE = {
-    "torch": ("PyTorch", "torch"),
-    "optax": ("optax", "optax"),
-    "keras": ("Keras", "keras"),
-    "sklearn": ("scikit-learn", "scikit-learn"),
+# The traps page's heading of each library, with the versions of CHECKED_WITH it names.
+HEADING = {
+    "torch": "PyTorch {torch}",
+    "optax": "optax {optax}",
+    "keras": "Keras {keras}",
+    "sklearn": "scikit-learn {scikit-learn}",
+    "trl": "TRL {trl} and transformers {transformers}",
 }
 
 
 def traps_page() -> str:
     """The traps page (MyST): every call with ``agrees=False``, library by library."""
     out = [TRAPS_PAGE.format(torchmetrics=CHECKED_WITH["torchmetrics"])]
-    for library, (title, package) in PACKAGE.items():
-        out.append(f"## {title} {CHECKED_WITH[package]}\n")
+    for library, heading in HEADING.items():
+        out.append(f"## {heading.format_map(CHECKED_WITH)}\n")
         for entry in ENTRIES:
             for call in entry.calls:
                 if call.library == library and not call.agrees:

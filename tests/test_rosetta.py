@@ -41,6 +41,17 @@ SCOPE = {
     "optax": {"optax", "jax", "jnp"},
     "keras": {"keras", "ops", "np", "range"},
     "sklearn": {"metrics", "np", "range"},
+    "trl": {
+        "torch",
+        "F",
+        "tuple",
+        "ForCausalLMLoss",
+        "mixtral",
+        "switch",
+        "trl_utils",
+        "distill",
+        "GKDTrainer",
+    },
 }
 
 
@@ -93,6 +104,24 @@ def test_call_is_one_expression_over_its_library_and_the_inputs(item):
     assert not unknown, f"{call.code}: unknown names {unknown}"
     if not call.agrees:
         assert call.differences, "a trap says why it differs"
+
+
+WRITTEN_OUT = [
+    (e, c)
+    for e, c in CALLS
+    if c.library == "trl"
+    and c.agrees
+    and _names(c.code) <= {"torch", "F"} | set(INPUTS[e.inputs](np.random.default_rng(0), "random"))
+]
+
+
+def test_trl_formulas_written_out_in_torch_name_their_source():
+    """TRL computes most losses inside a trainer method; a call that writes one out in
+    torch (no TRL or transformers name in it) must say which file and method it copies."""
+    assert len(WRITTEN_OUT) >= 5
+    for entry, call in WRITTEN_OUT:
+        cited = [d for d in call.differences if re.search(r"`\w+\.\w+` \(trl/[\w/]+\.py\)", d)]
+        assert cited, f"{entry.code}: {call.code} names no trl/...py file and method"
 
 
 def test_input_makers_are_deterministic_and_edge_differs():
@@ -172,6 +201,7 @@ def test_traps_page_gives_the_checked_version_of_each_library():
         f"## optax {CHECKED_WITH['optax']}",
         f"## Keras {CHECKED_WITH['keras']}",
         f"## scikit-learn {CHECKED_WITH['scikit-learn']}",
+        f"## TRL {CHECKED_WITH['trl']} and transformers {CHECKED_WITH['transformers']}",
     ]
 
 

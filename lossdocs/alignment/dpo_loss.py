@@ -167,7 +167,7 @@ def dpo_loss(
     if loss_type == "ipo" and eps != 0:
         raise ValueError(
             f"label_smoothing must be 0 with loss_type='ipo', got {eps} "
-            "(TRL ignores it there with a warning; lossdocs raises)"
+            "(TRL 1.16 ignores it there silently; lossdocs raises)"
         )
     h = (pc - pr) - (rc - rr)  # TRL's order: policy log-ratio minus reference log-ratio
     if loss_type == "ipo":

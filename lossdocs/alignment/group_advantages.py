@@ -61,7 +61,9 @@ def group_advantages(rewards, *, eps=1e-4):
     TRL's ``GRPOTrainer`` (``scale_rewards="group"``) computes
     ``(rewards - mean) / (std + 1e-4)`` per group with the sample standard
     deviation (Bessel's correction, ``ddof=1``: torch's default, not
-    NumPy's), the same values; the DeepSeekMath paper writes
+    NumPy's), the same values (in float64, to about :math:`2 \times 10^{-8}`:
+    TRL's ``nanstd`` computes the factor :math:`n / (n - 1)` in float32,
+    :doc:`/rosetta`); the DeepSeekMath paper writes
     ``mean`` and ``std`` without saying which. A group of one is an error
     here, advantage 0 in TRL (:ref:`edge-trl-alignment`).
 
