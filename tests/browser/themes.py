@@ -8,27 +8,31 @@ live). In each scheme:
 
 - the page background must be of that scheme (light or dark), else the capture
   would prove nothing;
-- a full-page screenshot goes to ``<out>/<lang>/<scheme>/<page>.jpg`` for a
-  person to look at;
-- each figure (an ``<img>`` under ``_images/``) is cut out of that screenshot and
-  compared with the colour behind it: :func:`contrast` must reach
-  :data:`MIN_CONTRAST`, or the figure is (nearly) invisible in that scheme.
+- each figure (an ``<img>`` under ``_images/``) is screenshotted where it sits on
+  the page and compared with the colour behind it: :func:`contrast` must reach
+  :data:`MIN_CONTRAST`, or the figure is (nearly) invisible in that scheme;
+- with ``LOSSDOCS_SCREENSHOTS=full`` in the environment, a full-page screenshot
+  also goes to ``<out>/<lang>/<scheme>/<page>.jpg`` for a person to look at, and
+  the figures are cut out of it. Those pages run to 16,000 pixels high, and
+  taking them was a fifth of the browser suite's time: CI takes the figures only.
 """
 
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 from urllib.parse import urljoin
 
 import numpy as np
 from PIL import Image
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Page
 
 from .checks import PREPARE
 from .chromium import Recorder
 
-__all__ = ["MIN_CONTRAST", "SCHEMES", "VIEWPORT", "capture", "contrast", "figure_pages"]
+__all__ = ["FULL_PAGE", "MIN_CONTRAST", "SCHEMES", "VIEWPORT", "capture", "contrast",
+           "figure_pages"]  # fmt: skip
 
 SCHEMES = ("light", "dark")
 VIEWPORT = {"width": 1280, "height": 900}  # wide enough for furo's sidebar (>= 67em)
@@ -37,6 +41,7 @@ JPEG_QUALITY = 90  # a tall page: 0.2 s to encode, against 0.7 s as PNG
 # 99th percentile of |pixel - background| (0-255, largest channel): black ink on furo's
 # dark background (#131416) scores about 20; a white matplotlib figure on it about 236.
 MIN_CONTRAST = 64.0
+FULL_PAGE = os.environ.get("LOSSDOCS_SCREENSHOTS") == "full"
 
 # The colour drawn behind an element: its own or its first ancestor's opaque background.
 BACKGROUND = """(el) => {
@@ -100,6 +105,14 @@ def _shot_name(path: str) -> str:
     return path.removesuffix(".html").replace("/", "--") + ".jpg"
 
 
+def _figure_shot(page: Page, box: tuple[int, ...], shot: Image.Image | None) -> Image.Image:
+    """The pixels of the page inside `box`: cut out of the full-page `shot` if taken."""
+    if shot is not None:
+        return shot.crop(box)
+    clip = {"x": box[0], "y": box[1], "width": box[2] - box[0], "height": box[3] - box[1]}
+    return Image.open(io.BytesIO(page.screenshot(clip=clip, full_page=True)))
+
+
 def capture(browser: Browser, base: str, lang: str, paths: list[str], out: Path) -> list[str]:
     """Screenshot `paths` of language `lang` in both schemes; return the problems."""
     for scheme in SCHEMES:
@@ -114,21 +127,24 @@ def capture(browser: Browser, base: str, lang: str, paths: list[str], out: Path)
         page.set_viewport_size(VIEWPORT)
         page.goto(urljoin(base, f"{lang}/{path}"), wait_until="load")
         page.evaluate(PREPARE)
-        # A window as tall as the page: furo's sidebar is one window high, and a
-        # full-page screenshot of a short window would cut it off.
-        height = page.evaluate("document.documentElement.scrollHeight")
-        page.set_viewport_size({"width": VIEWPORT["width"], "height": min(height, MAX_HEIGHT)})
+        if FULL_PAGE:
+            # A window as tall as the page: furo's sidebar is one window high, and a
+            # full-page screenshot of a short window would cut it off.
+            height = page.evaluate("document.documentElement.scrollHeight")
+            page.set_viewport_size({"width": VIEWPORT["width"], "height": min(height, MAX_HEIGHT)})
         for scheme in SCHEMES:
             where = f"{lang}/{path} ({scheme})"
             page.emulate_media(color_scheme=scheme)
             if _is_dark(page.locator("body").evaluate(BACKGROUND)) != (scheme == "dark"):
                 problems.append(f"{where}: the page background is not {scheme}")
-            jpeg = page.screenshot(path=out / lang / scheme / _shot_name(path), full_page=True,
-                                   type="jpeg", quality=JPEG_QUALITY)  # fmt: skip
-            shot = Image.open(io.BytesIO(jpeg))
+            shot = None
+            if FULL_PAGE:
+                name = out / lang / scheme / _shot_name(path)
+                jpeg = page.screenshot(path=name, full_page=True, type="jpeg", quality=JPEG_QUALITY)
+                shot = Image.open(io.BytesIO(jpeg))
             for figure in page.evaluate(FIGURES):
                 box = tuple(round(v) for v in figure["box"])
-                mean, ink = contrast(shot.crop(box), figure["background"])
+                mean, ink = contrast(_figure_shot(page, box, shot), figure["background"])
                 if ink < MIN_CONTRAST:
                     problems.append(f"{where}: figure {figure['src']} barely visible on its "
                                     f"background (contrast {ink:.0f} < {MIN_CONTRAST:.0f}, "
