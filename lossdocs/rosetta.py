@@ -412,6 +412,18 @@ def _multilabel(rng, case):
     return {"scores": scores, "target": target, "mask": mask}
 
 
+def _confidences(rng, case):
+    # Labels drawn from the probabilities, so that some bins are over- and some
+    # under-confident: with every bin on one side, any binning gives the same ECE.
+    probs = rng.dirichlet(np.full(3, 0.5), size=40)
+    target = (rng.uniform(size=(40, 1)) > probs.cumsum(axis=1)).sum(axis=1).clip(0, 2)
+    if case == "edge":  # n_bins=5: wrong at 0.6 (an edge) and at exactly 1, beside
+        # 16 right answers at 0.85 that make the top bin under-confident
+        probs[:18] = [[0.6, 0.4, 0.0], [1.0, 0.0, 0.0]] + [[0.85, 0.15, 0.0]] * 16
+        target[:18] = [1, 1] + [0] * 16
+    return {"probs": probs, "target": target}
+
+
 def _soft_masks(rng, case):
     probs = rng.uniform(0.0, 1.0, size=(4, 25))
     target = rng.integers(0, 2, size=(4, 25)).astype(float)
@@ -529,6 +541,7 @@ INPUTS: dict[str, Callable] = {
     "priors": _priors,
     "multilabel": _multilabel,
     "soft_masks": _soft_masks,
+    "confidences": _confidences,
     "views": _views,
     "class_masks": _class_masks,
     "preferences": _preferences,
@@ -1564,6 +1577,39 @@ ENTRIES: tuple[Entry, ...] = (
         ),
         ROWS,
     ),
+    Entry(
+        "expected_calibration_error",
+        "expected_calibration_error(probs, target, n_bins=5)",
+        "confidences",
+        (
+            Call(
+                "torch",
+                "tm.functional.classification.multiclass_calibration_error("
+                "probs, target, num_classes=3, n_bins=5, norm='l1')",
+                "",
+                (
+                    "computes in float32 (checked to 1e-6)",
+                    "bins closed on the left, [(m - 1)/M, m/M): a confidence on an edge "
+                    "joins the bin above",
+                ),
+                cases=("random",),
+                cheat='torchmetrics: `MulticlassCalibrationError(norm="l1")`',
+            ),
+            Call(
+                "torch",
+                "tm.functional.classification.multiclass_calibration_error("
+                "probs, target, num_classes=3, n_bins=5, norm='l1')",
+                "",
+                (
+                    "a confidence on an edge joins the bin above, and one of exactly 1 "
+                    "(a saturated softmax) gets a bin of its own: M + 1 bins in all, where "
+                    "lossdocs and Guo et al. use (m/M - 1/M, m/M]",
+                ),
+                cases=("edge",),
+                agrees=False,
+            ),
+        ),
+    ),
     # --- segmentation -----------------------------------------------------------------
     Entry(
         "confusion_matrix",
@@ -2137,6 +2183,7 @@ ENTRIES: tuple[Entry, ...] = (
                 "F.cross_entropy(logits[:, :-1].reshape(-1, 7), labels[:, 1:].reshape(-1))",
                 KEPT,
                 ("shift by hand: position t predicts label t + 1",),
+                cheat="`F.cross_entropy(logits[:, :-1].reshape(-1, V), labels[:, 1:].reshape(-1))`",
             ),
         ),
         KEPT,
@@ -2152,6 +2199,7 @@ ENTRIES: tuple[Entry, ...] = (
                 " labels[:, 1:].reshape(-1)))",
                 KEPT,
                 ("the exponential of the shifted token mean",),
+                cheat="`torch.exp` of the above",
             ),
             Call(
                 "torch",
@@ -2206,6 +2254,8 @@ ENTRIES: tuple[Entry, ...] = (
                 " reduction='batchmean', log_target=True) * 4",
                 ROWS,
                 ("multiply by T squared by hand",),
+                cheat="`F.kl_div(F.log_softmax(z / T, -1), F.log_softmax(v / T, -1),"
+                ' reduction="batchmean", log_target=True) * T**2`',
             ),
             Call(
                 "torch",
@@ -2406,6 +2456,7 @@ ENTRIES: tuple[Entry, ...] = (
                 "-F.logsigmoid(chosen_rewards - rejected_rewards).mean()",
                 "",
                 ("TRL's RewardTrainer writes it so",),
+                cheat="`-F.logsigmoid(r_c - r_r - margin)`",
             ),
         ),
         ELEMENTS,
@@ -2421,6 +2472,7 @@ ENTRIES: tuple[Entry, ...] = (
                 "(-F.logsigmoid(0.1 * ((pc - rc) - (pr - rr)))).mean()",
                 "",
                 (TRL_DPO + ", `loss_type='sigmoid'`, `beta=0.1`",),
+                cheat='`DPOTrainer`, `loss_type="sigmoid"`',
             ),
         ),
         ROWS,
@@ -2439,6 +2491,7 @@ ENTRIES: tuple[Entry, ...] = (
                     TRL_DPO + ", `loss_type='sigmoid_norm'`",
                     "each log-ratio divided by its completion's token count",
                 ),
+                cheat='`"sigmoid_norm"` (per-token averages)',
             ),
         ),
         about="per-token averages of the log-probabilities",
@@ -2457,6 +2510,7 @@ ENTRIES: tuple[Entry, ...] = (
                     TRL_DPO + ", `loss_type='ipo'`",
                     "each log-ratio divided by its completion's token count",
                 ),
+                cheat='`"ipo"` (per-token averages)',
             ),
         ),
         about="per-token averages of the log-probabilities",
@@ -2543,6 +2597,7 @@ ENTRIES: tuple[Entry, ...] = (
                     "TRL's `RewardTrainer.compute_loss` (trl/trainer/reward_trainer.py),"
                     " written out in torch",
                 ),
+                cheat="`RewardTrainer`",
             ),
         ),
         ROWS,
@@ -2558,6 +2613,7 @@ ENTRIES: tuple[Entry, ...] = (
                 " torch.clamp(torch.exp(logp - old_logp), 1 - 0.2, 1 + 0.2) * advantages)",
                 "",
                 (TRL_GRPO + ", `epsilon=0.2`",),
+                cheat="`GRPOTrainer`'s per-token loss, `epsilon=0.2`",
             ),
         ),
     ),
@@ -2573,6 +2629,7 @@ ENTRIES: tuple[Entry, ...] = (
                 " / mask.sum()",
                 "",
                 (TRL_GRPO + ", `loss_type='bnpo'` (or `'dapo'` on one process)",),
+                cheat='`loss_type="bnpo"`',
             ),
             Call(
                 "trl",
@@ -2620,6 +2677,7 @@ ENTRIES: tuple[Entry, ...] = (
                 "torch.exp(ref_logp - logp) - (ref_logp - logp) - 1",
                 "",
                 (TRL_GRPO + " (`per_token_kl`, with `beta` > 0)",),
+                cheat="`GRPOTrainer`'s `per_token_kl` ($k_3$)",
             ),
         ),
     ),
@@ -2637,6 +2695,7 @@ ENTRIES: tuple[Entry, ...] = (
                     " (trl/trainer/rloo_trainer.py), written out in torch: RLOO's"
                     " `per_token_kl`, on the log-probabilities of the policy that sampled",
                 ),
+                cheat="`RLOOTrainer` ($k_1$)",
             ),
         ),
     ),
@@ -2673,6 +2732,7 @@ ENTRIES: tuple[Entry, ...] = (
                     " (trl/trainer/grpo_trainer.py), `scale_rewards='group'`, written out in"
                     " torch: the standard deviation with Bessel's correction",
                 ),
+                cheat='`GRPOTrainer`, `scale_rewards="group"`',
             ),
             Call(
                 "trl",
@@ -2698,6 +2758,7 @@ ENTRIES: tuple[Entry, ...] = (
                 "ForCausalLMLoss(logits, labels, 7)",
                 KEPT,
                 ("pads the labels with -100 on the right and shifts them", TRL_F32),
+                cheat="`ForCausalLMLoss` (`model(..., labels=input_ids).loss`)",
             ),
             Call(
                 "trl",
@@ -2726,6 +2787,7 @@ ENTRIES: tuple[Entry, ...] = (
                     " that gradient accumulation weighs every token alike",
                     TRL_F32,
                 ),
+                cheat="`ForCausalLMLoss` (`model(..., labels=input_ids).loss`)",
             ),
         ),
         about="`num_items_in_batch`",
@@ -2741,6 +2803,7 @@ ENTRIES: tuple[Entry, ...] = (
                 "",
                 (TRL_F32, "so a mean loss above about 88.7 gives inf"),
                 cases=("random",),
+                cheat="`torch.exp` of `ForCausalLMLoss`",
             ),
         ),
     ),
@@ -2775,6 +2838,7 @@ ENTRIES: tuple[Entry, ...] = (
                 " temperature=2.0) * 4",
                 KEPT,
                 ("`beta=0.0` is the forward KL; multiply by T squared by hand",),
+                cheat="`GKDTrainer.generalized_jsd_loss` (`beta` 0 or 1; no $T^2$)",
             ),
             Call(
                 "trl",
@@ -2787,6 +2851,7 @@ ENTRIES: tuple[Entry, ...] = (
                     " `lm_head` weights: identity weights make the hidden states the logits",
                     "computes in float32: checked to 1e-6",
                 ),
+                cheat="`DistillationTrainer`",
             ),
             Call(
                 "trl",
@@ -2834,6 +2899,7 @@ ENTRIES: tuple[Entry, ...] = (
                 " temperature=2.0) * 4",
                 KEPT,
                 ("`beta=1.0` is the reverse KL; multiply by T squared by hand",),
+                cheat="`GKDTrainer.generalized_jsd_loss` (`beta` 0 or 1; no $T^2$)",
             ),
         ),
         KEPT,
@@ -2859,9 +2925,16 @@ ENTRIES: tuple[Entry, ...] = (
         "router",
         (
             Call(
+                "torch",
+                "torch.logsumexp(router_logits, -1).square().mean()",
+                "the number of rows",
+                cheat="`torch.logsumexp(logits, -1).square().mean()`",
+            ),
+            Call(
                 "trl",
                 "switch.router_z_loss_func(router_logits)",
                 "the number of tokens: groups times tokens per group",
+                cheat="`router_z_loss_func` (Switch Transformers)",
             ),
         ),
     ),
@@ -2879,6 +2952,7 @@ ENTRIES: tuple[Entry, ...] = (
                     " imbalance can offset another's",
                     "accumulates in float32: checked to 1e-6",
                 ),
+                cheat="`load_balancing_loss_func` (Mixtral)",
             ),
             Call(
                 "trl",
@@ -2906,6 +2980,7 @@ ENTRIES: tuple[Entry, ...] = (
                     "the padded tokens left out by `attention_mask`",
                     "accumulates in float32: checked to 1e-6",
                 ),
+                cheat="`load_balancing_loss_func` (Mixtral)",
             ),
         ),
         about="with padding",
@@ -2925,6 +3000,7 @@ ENTRIES: tuple[Entry, ...] = (
                     "Switch Transformers' function takes probabilities and each token's expert,"
                     " and averages the losses of the groups of its first axis (here the layers)",
                 ),
+                cheat="`load_balancing_loss_func` (Switch Transformers)",
             ),
         ),
         about="the mean of per-layer losses",
@@ -3185,10 +3261,6 @@ CHEAT_NOTES: dict[tuple[str, str], str] = {
     ),
     (
         "expected_calibration_error",
-        "torch",
-    ): '— (torchmetrics: `MulticlassCalibrationError(norm="l1")`)',
-    (
-        "expected_calibration_error",
         "sklearn",
     ): "— (`sklearn.calibration.calibration_curve` gives the diagram's points, binary)",
     ("tversky_loss", "torch"): "— (MONAI's `TverskyLoss`)",
@@ -3262,15 +3334,22 @@ def cheat_cell(function: str, library: str) -> str:
     return ", ".join(labels) or CHEAT_NOTES.get((function, library), "—")
 
 
-# The columns of those tables (a library added to LIBRARIES gets no column of its own here).
+# The columns of those tables: the libraries of most sections, and those of the language
+# model and alignment sections, named by their opening marker.
 CHEAT_LIBRARIES = ("torch", "optax", "keras", "sklearn")
+CHEAT_BEGIN_TRL = CHEAT_BEGIN.replace("rosetta:", "rosetta (PyTorch, TRL):")
+CHEAT_TABLES = {
+    CHEAT_BEGIN: {"torch": "PyTorch / torchvision", "optax": "optax", "keras": "Keras",
+                  "sklearn": "scikit-learn"},
+    CHEAT_BEGIN_TRL: {"torch": "PyTorch", "trl": "TRL / transformers"},
+}  # fmt: skip
 
 
-def _cheat_table(functions: list[str]) -> list[str]:
-    lines = ["| Function | PyTorch / torchvision | optax | Keras | scikit-learn |"]
-    lines.append("|---|---|---|---|---|")
+def _cheat_table(functions: list[str], columns: dict[str, str]) -> list[str]:
+    lines = ["| Function | " + " | ".join(columns.values()) + " |"]
+    lines.append("|---" * (len(columns) + 1) + "|")
     for name in functions:
-        cells = [cheat_cell(name, library) for library in CHEAT_LIBRARIES]
+        cells = [cheat_cell(name, library) for library in columns]
         lines.append(f"| `{name}` | " + " | ".join(cells) + " |")
     return lines
 
@@ -3278,21 +3357,21 @@ def _cheat_table(functions: list[str]) -> list[str]:
 def cheat_sheet(text: str) -> str:
     """The cheat sheet `text` with each counterpart table regenerated.
 
-    A table stands between :data:`CHEAT_BEGIN` and :data:`CHEAT_END`; its rows are the
+    A table stands between a key of :data:`CHEAT_TABLES` (whose value gives its columns)
+    and :data:`CHEAT_END`; its rows are the
     functions of the section's first table (the rows that start with a
     ``{py:func}`~lossdocs.name``` link), in their order.
     """
-    out, functions, skipping = [], [], False
+    out, functions, columns = [], [], None
     for line in text.splitlines():
         if line.startswith("## "):
             functions = []
         elif line.startswith("| {py:func}`~lossdocs."):
             functions.append(line.split("`~lossdocs.", 1)[1].split("`", 1)[0])
-        if line == CHEAT_END:
-            out += ["", *_cheat_table(functions), ""]
-            skipping = False
-        if not skipping:
+        if line == CHEAT_END and columns:
+            out += ["", *_cheat_table(functions, columns), ""]
+            columns = None
+        if columns is None:
             out.append(line)
-        if line == CHEAT_BEGIN:
-            skipping = True
+        columns = CHEAT_TABLES.get(line, columns)
     return "\n".join(out) + "\n"

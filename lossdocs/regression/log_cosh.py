@@ -83,10 +83,12 @@ def log_cosh(pred, target, *, reduction="mean"):
     last axis, then over the batch: for rows of one length that is the
     'mean' here. Both forms are finite for any finite residual (the naive
     ``log(cosh(x))`` overflows from :math:`|x| \approx 710` in float64,
-    89 in float32); below :math:`|x| = 1` this one computes
+    89 in float32); up to :math:`|x| = 20` this one computes
     :math:`\log(1 + 2\sinh^2(x/2))`, which keeps the relative accuracy that
     Keras' form loses for tiny residuals (it returns 0 or rounding noise
-    instead of :math:`x^2/2`). NaN propagates.
+    instead of :math:`x^2/2`), and beyond adds :math:`|x| - 20` to its value
+    at 20 (the exact value differs by less than :math:`e^{-40}`, below half
+    an ulp). NaN propagates.
 
     References
     ----------
