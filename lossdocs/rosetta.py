@@ -1593,7 +1593,7 @@ ENTRIES: tuple[Entry, ...] = (
                     "joins the bin above",
                 ),
                 cases=("random",),
-                cheat='torchmetrics: `MulticlassCalibrationError(norm="l1")`',
+                cheat='— (torchmetrics: `MulticlassCalibrationError(norm="l1")`)',
             ),
             Call(
                 "torch",
