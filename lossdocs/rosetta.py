@@ -3228,20 +3228,37 @@ def _divisor(calls: list[Call], mean: str) -> str:
     return "; ".join(cells) or "—"
 
 
-def averaging_page() -> str:
-    """The page "What exactly is averaged?" (MyST), from the entries with a reduction."""
-    out = [AVERAGING.format()]
-    out.append("| Case | lossdocs | " + " | ".join(LIBRARIES.values()) + " |")
-    out.append("|---" * (2 + len(LIBRARIES)) + "|")
+AVERAGING_TRL = """
+## Language models and alignment
+
+The same for the calls of TRL and transformers, in a table of their own: a sixth
+column would not fit a phone or a narrow window. PyTorch's calls of these losses are
+in the table above.
+"""
+# The averaging page's tables: their columns, and the libraries a row must have a call of.
+AVERAGING_TABLES = (
+    (("torch", "optax", "keras", "sklearn"), {"torch", "optax", "keras", "sklearn"}),
+    (("trl",), {"trl"}),
+)
+
+
+def _averaging_table(libraries: tuple[str, ...], needed: set[str]) -> list[str]:
+    out = ["| Case | lossdocs | " + " | ".join(LIBRARIES[lib] for lib in libraries) + " |"]
+    out.append("|---" * (2 + len(libraries)) + "|")
     for entry in ENTRIES:
-        if not entry.mean:
+        if not entry.mean or not needed & {c.library for c in entry.calls}:
             continue
         case = f"`{entry.function}`" + (f", {entry.about}" if entry.about else "")
-        cells = [
-            _divisor([c for c in entry.calls if c.library == lib], entry.mean) for lib in LIBRARIES
-        ]
+        cells = [_divisor([c for c in entry.calls if c.library == lib], entry.mean)
+                 for lib in libraries]  # fmt: skip
         out.append(f"| {case} | {SHORT.get(entry.mean, entry.mean)} | " + " | ".join(cells) + " |")
-    return "\n".join(out) + "\n"
+    return out
+
+
+def averaging_page() -> str:
+    """The page "What exactly is averaged?" (MyST), from the entries with a reduction."""
+    first, second = (_averaging_table(*table) for table in AVERAGING_TABLES)
+    return "\n".join([AVERAGING.format(), *first, AVERAGING_TRL, *second]) + "\n"
 
 
 # --- The cheat sheet's counterpart tables (docs/cheatsheet.md, between markers). ---------
