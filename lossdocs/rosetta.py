@@ -1455,6 +1455,17 @@ ENTRIES: tuple[Entry, ...] = (
                 agrees=False,
             ),
             Call(
+                "optax",
+                "optax.losses.multiclass_hinge_loss(logits, target).mean()",
+                "",
+                (
+                    "Crammer and Singer's hinge as well: max over the classes of the score"
+                    " plus 1 off the target, minus the target's score",
+                    NONE_ROWS,
+                ),
+                agrees=False,
+            ),
+            Call(
                 "keras",
                 "keras.losses.CategoricalHinge()(np.eye(4)[target], logits)",
                 ROWS,
