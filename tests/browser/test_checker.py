@@ -13,6 +13,7 @@ import pytest
 from PIL import Image, ImageDraw
 from playwright.sync_api import Browser
 
+from . import themes
 from .crawl import crawl
 from .server import serve
 from .themes import MIN_CONTRAST, capture, contrast, figure_pages
@@ -151,16 +152,19 @@ def test_figure_pages_keeps_figures_and_covers_thumbnails() -> None:
     assert figure_pages(figures) == ["gallery/index.html", "gallery/x.html", "q.html"]
 
 
-def test_capture_flags_a_figure_invisible_in_dark_mode(browser: Browser, tmp_path: Path) -> None:
+@pytest.mark.parametrize("full_page", [False, True])
+def test_capture_flags_a_figure_invisible_in_dark_mode(
+    browser: Browser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, full_page: bool
+) -> None:
+    # The figure alone, or cut out of a full-page screenshot (LOSSDOCS_SCREENSHOTS=full).
+    monkeypatch.setattr(themes, "FULL_PAGE", full_page)
     site, shots = tmp_path / "site", tmp_path / "shots"
     (site / "en" / "_images").mkdir(parents=True)
     (site / "en" / "_images" / "black.png").write_bytes(ink_figure((0, 0, 0, 255)))
-    write(site, "en/index.html", '<img src="_images/black.png" alt="black ink">')
+    write(site, "en/index.html", '<p>Text above.</p><img src="_images/black.png" alt="black ink">')
     with serve(site) as base:
         problems = capture(browser, base, "en", ["index.html"], shots)
     assert len(problems) == 1
     assert problems[0].startswith("en/index.html (dark): figure _images/black.png barely visible")
-    assert sorted(p.relative_to(shots).as_posix() for p in shots.rglob("*.jpg")) == [
-        "en/dark/index.jpg",
-        "en/light/index.jpg",
-    ]
+    written = sorted(p.relative_to(shots).as_posix() for p in shots.rglob("*.jpg"))
+    assert written == (["en/dark/index.jpg", "en/light/index.jpg"] if full_page else [])
