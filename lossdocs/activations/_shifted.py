@@ -41,9 +41,10 @@ def _shifted_sums(x: np.ndarray, axis: int, *, keep_z: bool = True):
     else:
         m = np.take_along_axis(x, top, axis=axis)
     finite = np.isfinite(m)
+    all_finite = finite.all()  # the usual case: a plain subtract, where= costs twice as much
     with np.errstate(over="ignore"):  # x - m below -max float is -inf, whose exp is 0
-        z = np.subtract(x, m, out=np.empty_like(x), where=finite)
-    if not finite.all():
+        z = np.subtract(x, m, out=np.empty_like(x), where=True if all_finite else finite)
+    if not all_finite:
         z[~np.broadcast_to(finite, z.shape)] = 0  # the row's s is NaN anyway
     e = np.exp(z, out=np.empty_like(z) if keep_z else z)
     if flat is not None:
