@@ -232,6 +232,10 @@ def check_class_indices(labels, n_classes: int, name: str, *, ignore_index=None,
     without one). ``item`` names one entry in the message ("token id", say).
     """
     keep = labels != ignore_index if ignore_index is not None else np.ones(labels.shape, bool)
+    # Two reductions settle the usual case (every label in range); the mask of bad
+    # entries, four passes over the labels, is built only to name the first one.
+    if labels.size == 0 or (labels.min() >= 0 and labels.max() < n_classes):
+        return keep
     bad = keep & ((labels < 0) | (labels >= n_classes))
     if np.any(bad):
         also = "" if ignore_index is None else f" and is not ignore_index={ignore_index}"

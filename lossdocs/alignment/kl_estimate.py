@@ -21,13 +21,18 @@ def _exp_minus_one_minus(x: np.ndarray) -> np.ndarray:
     """``e^x - 1 - x`` without cancellation near 0 and without overflow warnings."""
     with np.errstate(over="ignore"):  # inf for x > 709: the rounded value
         out = np.expm1(x) - x
-    small = np.abs(x) < _K3_SERIES_BELOW
-    if np.any(small):
-        xs = x[small]
-        poly = np.zeros_like(xs)
-        for c in _K3_COEFS[::-1]:  # Horner, highest power first
-            poly = poly * xs + x.dtype.type(c)
-        out[small] = poly * xs * xs
+    small = np.flatnonzero(np.abs(x) < _K3_SERIES_BELOW)  # flat: one scan of the mask
+    if small.size:
+        xs = np.take(x, small)
+        # Horner, highest power first, in place (a new array per step cost more than the
+        # arithmetic); starting at the last coefficient skips the exact step 0 * x + c.
+        poly = np.full_like(xs, _K3_COEFS[-1])
+        for c in _K3_COEFS[-2::-1]:
+            poly *= xs
+            poly += x.dtype.type(c)
+        poly *= xs
+        poly *= xs
+        np.put(out, small, poly)
     return out
 
 

@@ -45,15 +45,27 @@ class Batch(NamedTuple):
 
     def gather(self, x):
         """``x`` at each sample's label along the class axis: the target's shape."""
+        if self.axis == 1 and x.size and x.flags.c_contiguous:
+            # A flat index per sample and np.take: take_along_axis builds a broadcast
+            # index per axis and cost more than the rest of nll_loss (benchmarks/cases.py).
+            n, c = x.shape[:2]
+            rest = x.size // (n * c)  # the spatial positions d1 * d2 ...
+            labels = self.labels.reshape(n, rest)
+            flat = np.arange(0, n * c * rest, c * rest)[:, None] + np.arange(rest)
+            flat += labels * rest if rest != 1 else labels
+            return np.take(x.reshape(-1), flat).reshape(self.labels.shape)
         idx = np.expand_dims(self.labels, self.axis)
         return np.take_along_axis(x, idx, axis=self.axis).squeeze(self.axis)
 
     def picked_nll(self, log_probs):
         """Per-sample ``-weight[y] * log_probs[y]``, 0 for ignored samples (as PyTorch)."""
-        nll = 0 - self.gather(log_probs)  # 0 - x, not -x: p_y = 1 gives +0, not -0
+        nll = self.gather(log_probs)  # a new array: the steps below work in place
+        np.subtract(0, nll, out=nll)  # 0 - x, not -x: p_y = 1 gives +0, not -0
         if self.weight is not None:
-            nll = nll * self.weight[self.labels]
-        return np.where(self.keep, nll, 0)
+            nll *= self.weight[self.labels]
+        if not self.keep.all():  # the usual batch ignores nothing: no mask pass
+            nll[~self.keep] = 0
+        return nll
 
     def mean_denominator(self):
         """PyTorch's divisor for 'mean': the samples, or the kept targets' weights."""
@@ -102,7 +114,8 @@ def parse(
     elif target_arr.shape == index_shape:
         labels = as_int_labels(target_arr, "target")
         keep = check_class_indices(labels, n_classes, "target", ignore_index=ignore_index)
-        batch = Batch(scores, axis, None, labels=np.where(keep, labels, 0), keep=keep)
+        labels = labels if keep.all() else np.where(keep, labels, 0)  # no copy when none ignored
+        batch = Batch(scores, axis, None, labels=labels, keep=keep)
     else:
         probs_shape = f" or class probabilities {scores.shape}" if allow_probs else ""
         raise ValueError(

@@ -30,6 +30,27 @@ def unit_rows(x: np.ndarray, name: str, fix: str = "use normalize=False, or drop
         return y / norm, scale * norm
 
 
+def row_cosines(x: np.ndarray, y: np.ndarray, fix: str, names=("x1", "x2")) -> np.ndarray:
+    """Return the cosine of each row of ``x`` with the same row of ``y``.
+
+    Three row dot products (``x.x``, ``y.y``, ``x.y``) and no normalised copies:
+    :func:`unit_rows` reads each row four times, and its max along short rows alone
+    cost more than PyTorch's whole loss. The squared norms must lie in
+    ``[tiny / eps^2, max]``, where no product that underflows or overflows matters;
+    otherwise (a zero, tiny, huge, infinite or NaN row) the pairs go through
+    :func:`unit_rows`, which scales each row by its largest entry and raises for a
+    zero row, naming it.
+    """
+    info = np.finfo(x.dtype)
+    with np.errstate(over="ignore", under="ignore", invalid="ignore"):
+        xx, yy, xy = (np.einsum("ij,ij->i", a, b) for a, b in ((x, x), (y, y), (x, y)))
+    low = info.tiny / info.eps**2
+    if np.all((xx >= low) & (xx <= info.max) & (yy >= low) & (yy <= info.max)):
+        xx, yy = np.sqrt(xx, out=xx), np.sqrt(yy, out=yy)
+        return np.divide(xy, np.multiply(xx, yy, out=xx), out=xy)  # no overflow: sqrt first
+    return np.sum(unit_rows(x, names[0], fix)[0] * unit_rows(y, names[1], fix)[0], axis=1)
+
+
 def as_rows(**arrays) -> tuple[np.ndarray, ...]:
     """Return the arrays at one float dtype, each (N, D) with D >= 1, all of one shape."""
     names = list(arrays)

@@ -6,7 +6,7 @@ import numpy as np
 
 from .._reduction import reduce
 from .._validation import check_plus_minus_one, check_real, in_dtype
-from ._embeddings import pairs_with_targets, unit_rows
+from ._embeddings import pairs_with_targets, row_cosines
 
 __all__ = ["cosine_embedding_loss"]
 
@@ -99,7 +99,7 @@ def cosine_embedding_loss(x1, x2, target, *, margin=0.0, reduction="mean"):
     x1, x2, target = pairs_with_targets(reduction, target, x1=x1, x2=x2)
     check_plus_minus_one(target, "target")
     fix = "its cosine is undefined; PyTorch scores it 0"
-    cos = np.sum(unit_rows(x1, "x1", fix)[0] * unit_rows(x2, "x2", fix)[0], axis=1)
+    cos = row_cosines(x1, x2, fix)
     cos = np.clip(cos, -1, 1)  # rounding can step past +-1 by an ulp
     loss = np.where(target == 1, 1 - cos, np.maximum(cos - in_dtype(margin, "margin", x1.dtype), 0))
     return reduce(np.where(np.isnan(target), target, loss), reduction)

@@ -155,6 +155,11 @@ def kl_divergence_grad(p, q, *, axis=-1):
      [-2.      0.    ]]
     """
     p, q, _ = _distributions(axis, p=p, q=q)
-    with np.errstate(over="ignore"):  # p / q > max float: -inf is the rounded value
-        ratio = p / np.where(q == 0, 1, q)
-    return np.where(p == 0, 0, np.where(q == 0, -np.inf, -ratio))
+    # over: p / q > max float, -inf is the rounded value; divide and invalid: q = 0, whose
+    # entries the two repairs below overwrite (in the order of precedence: p = 0 last).
+    with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+        grad = np.divide(p, q)
+    np.negative(grad, out=grad)
+    np.copyto(grad, -np.inf, where=q == 0)
+    np.copyto(grad, 0, where=p == 0)  # +0, also where p / q gave -0
+    return grad

@@ -23,3 +23,14 @@ def test_logsumexp_keeps_the_exact_infinite_value():
 def test_logsumexp_keepdims_must_be_a_bool(keepdims):
     with pytest.raises(TypeError, match="keepdims must be True or False"):
         logsumexp([1.0, 2.0], keepdims=keepdims)
+
+
+def test_last_axis_and_other_layouts_agree_with_ties_and_nan_rows():
+    # Along a C-ordered last axis the max is read at the argmax through flat indices;
+    # other axes and layouts use take_along_axis: both must give the same bits, a tied
+    # max counted once and a NaN row NaN.
+    x = np.array([[1.0, 3.0, 3.0, -2.0], [np.nan, 0.0, 1.0, 2.0], [-INF, -INF, -INF, -INF]])
+    expected = [3 + math.log1p(1 + math.exp(-2) + math.exp(-5)), math.nan, -INF]
+    for got in (logsumexp(x), logsumexp(np.asfortranarray(x)), logsumexp(x.T, axis=0)):
+        np.testing.assert_allclose(got, expected, rtol=1e-15)
+    np.testing.assert_array_equal(logsumexp(x), logsumexp(x.T, axis=0))

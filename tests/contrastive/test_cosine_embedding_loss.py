@@ -43,3 +43,16 @@ def test_range_and_extremes_float32():
 def test_zero_row_raises_naming_it():
     with pytest.raises(ValueError, match=r"x2\[1\] is a zero vector"):
         cosine_embedding_loss(A[:2], np.array([[1.0] * 5, [0.0] * 5]), [1, 1])
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("size", [1.0, 1e-30, 1e30])
+def test_tiny_and_huge_rows_give_the_cosines_of_unit_rows(dtype, size):
+    # Rows of ordinary size take three dot products, tiny or huge ones the rows scaled by
+    # their largest entry: both must give the cosine of the same directions.
+    a, b = (A * size).astype(dtype), (B * size).astype(dtype)
+    expected = cosine_embedding_loss(A, B, np.ones(8), reduction="none")
+    got = cosine_embedding_loss(a, b, np.ones(8, dtype), reduction="none")
+    assert got.dtype == dtype
+    tol = 1e-6 if dtype == np.float32 else 1e-14
+    np.testing.assert_allclose(got, expected, rtol=0, atol=tol)

@@ -83,6 +83,15 @@ def test_gradient_closed_form_by_hand():
     np.testing.assert_allclose(kl_divergence_grad([0.5, 0.5], [0.25, 0.75]), [-2.0, -2 / 3])
 
 
+def test_gradient_at_zeros_is_plus_zero_for_p_zero_and_minus_inf_for_q_zero():
+    # p = 0 gives +0 (before q = 0 is looked at), q = 0 < p gives -inf, also in a NaN row.
+    p = np.array([[0.0, 0.5, 0.5, 0.0], [np.nan, 0.0, 0.5, 0.5]])
+    q = np.array([[0.5, 0.0, 0.5, 0.0], [0.0, 0.5, 0.5, 0.0]])
+    got = kl_divergence_grad(p, q)
+    np.testing.assert_array_equal(got, [[0.0, -np.inf, -1.0, 0.0], [-np.inf, 0.0, -1.0, -np.inf]])
+    assert not np.signbit(got[:, [0, 3]][0]).any() and not np.signbit(got[1, 1])
+
+
 def test_gradient_through_softmax_matches_finite_differences():
     # sum KL(p || softmax(z)) has gradient J^T g with J the softmax Jacobian; it is q - p.
     rng = np.random.default_rng(0)
