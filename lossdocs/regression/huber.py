@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._reduction import error, mean_or_sum, pred_target, scale_grad, sum_of_products
+from .._reduction import error, mean_or_sum, pred_target, reduce, scale_grad
 from .._validation import check_real, in_dtype
+from ._clipped import clipped_sum
 
 __all__ = ["huber", "huber_grad"]
 
@@ -83,19 +84,22 @@ def huber(pred, target, *, delta=1.0, reduction="mean"):
     delta = check_real(delta, "delta", low=0, low_open=True)
     pred, target = pred_target(pred, target, reduction)
     d = in_dtype(delta, "delta", pred.dtype)
+    if reduction != "none":
+        err = error(pred, target)
+        total = clipped_sum(err, np.clip(err, -d, d))
+        if not np.isnan(total):
+            return mean_or_sum(total, reduction, pred.size)
+    # NaN, 'none', or inf - inf above: 2 h (err - h) with h = min(err, delta) / 2 is err^2 / 2
+    # below delta, delta (err - delta / 2) above, one expression on two buffers this call owns.
     err = error(pred, target)
     np.abs(err, out=err)
-    # 2 h (err - h) with h = min(err, delta) / 2: err^2 / 2 below delta, delta (err - delta / 2)
-    # above, the two branches in one expression, on two buffers this call owns.
     h = np.minimum(err, d)
     h *= 0.5
     err -= h
     with np.errstate(over="ignore"):  # a loss beyond the float range is inf, silently
-        if reduction == "none":
-            h *= err
-            h *= 2
-            return h
-        return mean_or_sum(2 * sum_of_products(h, err), reduction, pred.size)
+        h *= err
+        h *= 2
+        return h if reduction == "none" else mean_or_sum(reduce(h, "sum"), reduction, pred.size)
 
 
 def huber_grad(pred, target, *, delta=1.0, reduction="mean"):

@@ -6,6 +6,7 @@ import numpy as np
 
 from .._reduction import error, mean_or_sum, pred_target, reduce, sum_of_products
 from .._validation import check_real, in_dtype
+from ._clipped import clipped_sum
 from .mae import mae, mae_grad
 
 __all__ = ["smooth_l1", "smooth_l1_grad"]
@@ -88,8 +89,17 @@ def smooth_l1(pred, target, *, beta=1.0, reduction="mean"):
     b = in_dtype(beta, "beta", pred.dtype)
     if beta == 0:
         return mae(pred, target, reduction=reduction)
-    # (|e| - c) + c (c / beta) / 2 with c = min(|e|, beta), not Huber / beta: c / beta <= 1
-    # never overflows (a large beta) and |e| - c is exact (a subnormal beta).
+    fi = np.finfo(pred.dtype)
+    if reduction != "none" and fi.tiny**0.25 < b < fi.max**0.25:
+        # Huber / beta for a beta far from the ends of the range (else the clipped e e or
+        # beta |e| would lose precision to underflow where the path below does not).
+        err = error(pred, target)
+        total = clipped_sum(err, np.clip(err, -b, b))
+        if np.isfinite(total):
+            return mean_or_sum(total / b, reduction, pred.size)
+    # NaN, 'none', an extreme beta, or beyond the range above: (|e| - c) + c (c / beta) / 2
+    # with c = min(|e|, beta), not Huber / beta: c / beta <= 1 never overflows and |e| - c
+    # is exact.
     err = error(pred, target)
     np.abs(err, out=err)
     c = np.minimum(err, b)
