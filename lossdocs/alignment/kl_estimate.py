@@ -17,8 +17,15 @@ _K3_COEFS = 1 / np.cumprod(np.arange(1.0, 16.0))[1:]
 _K3_SERIES_BELOW = 0.5
 
 
+# Below it, float64's expm1(x) - x has lost too many digits for a float32 x, and
+# x^2 / 2 (1 + x / 3) is exact to float64 (the next term is x^2 / 12 relative).
+_K3_FLOAT32_SERIES_BELOW = 2.0**-20
+
+
 def _exp_minus_one_minus(x: np.ndarray) -> np.ndarray:
     """``e^x - 1 - x`` without cancellation near 0 and without overflow warnings."""
+    if x.dtype == np.float32:
+        return _exp_minus_one_minus_float32(x)
     with np.errstate(over="ignore"):  # inf for x > 709: the rounded value
         out = np.expm1(x) - x
     small = np.flatnonzero(np.abs(x) < _K3_SERIES_BELOW)  # flat: one scan of the mask
@@ -34,6 +41,25 @@ def _exp_minus_one_minus(x: np.ndarray) -> np.ndarray:
         poly *= xs
         np.put(out, small, poly)
     return out
+
+
+def _exp_minus_one_minus_float32(x: np.ndarray) -> np.ndarray:
+    """The float32 case: ``expm1(x) - x`` in float64, rounded to float32.
+
+    For ``|x| >= 2**-20`` the float64 difference keeps at least 30 bits (its
+    error is about ``2**-52 * 2 / |x|`` relative), so the rounded result is
+    float32's; below, ``x**2 / 2 * (1 + x / 3)``. Faster than the float32 series
+    over all ``|x| < 1/2``, and beyond float32's range it rounds to inf.
+    """
+    wide = x.astype(np.float64)
+    out = np.expm1(wide)
+    out -= wide
+    small = np.flatnonzero(np.abs(x) < x.dtype.type(_K3_FLOAT32_SERIES_BELOW))
+    if small.size:
+        xs = np.take(wide, small)
+        np.put(out, small, xs * xs / 2 * (1 + xs / 3))
+    with np.errstate(over="ignore"):  # beyond float32's range: inf, its rounded value
+        return out.astype(np.float32)
 
 
 @ieee_quiet
@@ -96,7 +122,9 @@ def kl_estimate(logp, ref_logp, *, kind="k3", reduction="mean"):
     same quantity as ``expm1(d) - d`` and, for :math:`|d| < 1/2`, by its Taylor
     series :math:`d^2/2 + d^3/6 + \dots`, because TRL's form cancels almost
     every digit when the policy is close to the reference (in float32 it can
-    come out negative): :ref:`edge-trl-alignment`.
+    come out negative): :ref:`edge-trl-alignment`. A float32 input is computed
+    in float64 (``expm1(d) - d``, and the first two terms of the series for
+    :math:`|d| < 2^{-20}`) and rounded to float32: exact to float32, and faster.
 
     Why they work (Schulman, 2020): :math:`\mathbb{E}_{\pi_\theta}[-\log \rho]
     = D_{\mathrm{KL}}(\pi_\theta \| \pi_{\text{ref}})`, so k1 is unbiased, but
