@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from .._reduction import reduce, scale_grad
-from ..activations.sigmoid import sigmoid
 from ._binary import _bce_logits, _checked, _times
 
 __all__ = ["binary_cross_entropy_with_logits", "binary_cross_entropy_with_logits_grad"]
@@ -144,5 +145,20 @@ def binary_cross_entropy_with_logits_grad(
     logits, target, weight, pos_weight = _checked(
         logits, target, reduction, "logits", True, weight=weight, pos_weight=pos_weight
     )
-    g = (1 - target) * sigmoid(logits) - _times(target, pos_weight) * sigmoid(-logits)
+    # sigma(z) = p / (1 + a), sigma(-z) = q / (1 + a) with p = e^min(z, 0), q = e^-max(z, 0)
+    # and a = e^-|z| = p q: the two sigmoids share one denominator, two exps instead of four.
+    with np.errstate(over="ignore", under="ignore"):
+        # out= buffers: on a 0-d input NumPy would return scalars, which out= refuses.
+        p = np.minimum(logits, 0, out=np.empty_like(logits))
+        np.exp(p, out=p)
+        q = np.maximum(logits, 0, out=np.empty_like(logits))
+        np.negative(q, out=q)
+        np.exp(q, out=q)
+        den = p * q
+        den += 1
+        p *= 1 - target
+        q *= _times(target, pos_weight)
+        p -= q
+        g = np.divide(p, den, out=p)
+        g = g if g.ndim else g[()]  # a scalar for a 0-d input, as before
     return scale_grad(_times(g, weight), reduction, logits.size)

@@ -106,3 +106,11 @@ def test_bce_with_logits_grad_closed_form_and_extremes():
 
 def test_empty_sum_is_zero():
     assert BCEL(np.zeros((0, 3)), np.zeros((0, 3)), reduction="sum") == 0.0
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_grad_of_a_0d_input_is_a_scalar_equal_to_sigmoid_minus_target(dtype):
+    # The two sigmoids share out= buffers; a 0-d input must still work and give a scalar.
+    g = binary_cross_entropy_with_logits_grad(dtype(4.0), dtype(0.0), reduction="sum")
+    assert np.ndim(g) == 0 and g.dtype == dtype
+    assert g == pytest.approx(1 / (1 + math.exp(-4.0)), rel=1e-6)
