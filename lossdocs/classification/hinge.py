@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._reduction import reduce, scale_grad
+from .._reduction import reduce
 from ._margin import _margins
 
 __all__ = ["hinge", "hinge_grad"]
@@ -130,4 +130,13 @@ def hinge_grad(scores, target, *, margin=1.0, reduction="mean"):
     """
     y, ys, m = _margins(scores, target, reduction, grad=True, margin=margin)
     # heaviside(x, 0): 1 for x > 0, 0 at the kink and below, NaN for NaN; "0 - ..." avoids -0.
-    return scale_grad(0 - y * np.heaviside(m - ys, 0), reduction, ys.size)
+    # In place in ys, the product this call owns (asarray: a 0-d input gives a scalar, and
+    # [()] turns it back into one at the end): every step is exact.
+    g = np.asarray(ys)
+    np.subtract(m, g, out=g)
+    np.heaviside(g, 0, out=g)
+    g *= y
+    np.subtract(0, g, out=g)
+    if reduction == "mean":
+        g /= g.dtype.type(g.size)
+    return g if g.ndim else g[()]

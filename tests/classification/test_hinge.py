@@ -36,3 +36,11 @@ def test_bad_margin(fn):
         fn([0.5], [1], margin="1")
     with pytest.raises(TypeError, match="scores"):
         fn(["a"], [1])
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_hinge_grad_of_a_0d_input_is_a_scalar_of_its_dtype(dtype):
+    # The gradient is computed in place; a 0-d input gave NumPy scalars that out= refused.
+    for reduction in ("mean", "sum"):
+        g = hinge_grad(dtype(0.5), dtype(1.0), margin=1.0, reduction=reduction)
+        assert np.ndim(g) == 0 and g.dtype == dtype and g == -1
