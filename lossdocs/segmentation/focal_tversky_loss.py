@@ -82,8 +82,9 @@ def focal_tversky_loss(
     names used here: their ``alpha = 0.7`` is ``beta=0.7, alpha=0.3`` here.
     The derivative :math:`-\gamma (1 - \mathrm{TI})^{\gamma - 1}` with
     respect to TI grows without bound as TI approaches 1 when ``gamma < 1``,
-    so no gradient function is offered; differentiate
-    :func:`tversky_loss_grad` by the chain rule where the loss is positive.
+    so no gradient function is offered; where the loss is positive, the chain
+    rule gives it as :func:`tversky_loss_grad` times
+    :math:`\gamma (1 - \mathrm{TI})^{\gamma - 1}`, sample by sample.
     Unlike the focal loss of :func:`focal_loss`, which shrinks the loss of
     well-classified pixels, an exponent below 1 enlarges the loss of
     well-segmented samples relative to badly segmented ones.
