@@ -80,6 +80,9 @@ LIBRARIES = {
     "sklearn": "scikit-learn",
     "trl": "TRL / transformers",
 }
+# The libraries that share one table on the cheat sheet and on the averaging page; TRL /
+# transformers (language models and alignment only) gets tables of its own.
+CHEAT_LIBRARIES = ("torch", "optax", "keras", "sklearn")
 
 # The versions the registry was last checked with; `nox -s rosetta` pins the same ones
 # (pyproject.toml, dependency group `rosetta`) and records what it ran in
@@ -3246,18 +3249,16 @@ The same for the calls of TRL and transformers, in a table of their own: a sixth
 column would not fit a phone or a narrow window. PyTorch's calls of these losses are
 in the table above.
 """
-# The averaging page's tables: their columns, and the libraries a row must have a call of.
-AVERAGING_TABLES = (
-    (("torch", "optax", "keras", "sklearn"), {"torch", "optax", "keras", "sklearn"}),
-    (("trl",), {"trl"}),
-)
+# The averaging page's tables, by their columns: a row for each entry with a reduction
+# and a call of one of them.
+AVERAGING_TABLES = (CHEAT_LIBRARIES, ("trl",))
 
 
-def _averaging_table(libraries: tuple[str, ...], needed: set[str]) -> list[str]:
+def _averaging_table(libraries: tuple[str, ...]) -> list[str]:
     out = ["| Case | lossdocs | " + " | ".join(LIBRARIES[lib] for lib in libraries) + " |"]
     out.append("|---" * (2 + len(libraries)) + "|")
     for entry in ENTRIES:
-        if not entry.mean or not needed & {c.library for c in entry.calls}:
+        if not entry.mean or not set(libraries) & {c.library for c in entry.calls}:
             continue
         case = f"`{entry.function}`" + (f", {entry.about}" if entry.about else "")
         cells = [_divisor([c for c in entry.calls if c.library == lib], entry.mean)
@@ -3268,7 +3269,7 @@ def _averaging_table(libraries: tuple[str, ...], needed: set[str]) -> list[str]:
 
 def averaging_page() -> str:
     """The page "What exactly is averaged?" (MyST), from the entries with a reduction."""
-    first, second = (_averaging_table(*table) for table in AVERAGING_TABLES)
+    first, second = (_averaging_table(libraries) for libraries in AVERAGING_TABLES)
     return "\n".join([AVERAGING.format(), *first, AVERAGING_TRL, *second]) + "\n"
 
 
@@ -3362,13 +3363,12 @@ def cheat_cell(function: str, library: str) -> str:
     return ", ".join(labels) or CHEAT_NOTES.get((function, library), "—")
 
 
-# The columns of those tables: the libraries of most sections, and those of the language
-# model and alignment sections, named by their opening marker.
-CHEAT_LIBRARIES = ("torch", "optax", "keras", "sklearn")
+# The columns of those tables (library: header), named by their opening marker: the
+# libraries of most sections, and those of the language-model and alignment sections.
 CHEAT_BEGIN_TRL = CHEAT_BEGIN.replace("rosetta:", "rosetta (PyTorch, TRL):")
 CHEAT_TABLES = {
-    CHEAT_BEGIN: {"torch": "PyTorch / torchvision", "optax": "optax", "keras": "Keras",
-                  "sklearn": "scikit-learn"},
+    CHEAT_BEGIN: dict(zip(CHEAT_LIBRARIES, ("PyTorch / torchvision", "optax", "Keras",
+                                            "scikit-learn"), strict=True)),
     CHEAT_BEGIN_TRL: {"torch": "PyTorch", "trl": "TRL / transformers"},
 }  # fmt: skip
 
