@@ -14,8 +14,8 @@ of ``docs/locale/zh_CN``) the translation that another catalog holds for the ver
 English, for text that moved from one page to another (the Rosetta page's traps to
 their own page). It prints what it could not fill: that is left to a translator.
 
-Both write catalogs the way ``sphinx-intl`` does (width 76, through babel), so a later
-update changes only the messages that changed.
+Both write catalogs the way ``sphinx-intl`` does (``docsbuild.sphinx_intl_layout``), so
+a later update changes only the messages that changed.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 
 import polib
-from babel.messages.pofile import read_po, write_po
+from docsbuild import sphinx_intl_layout
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGS = ROOT / "docs" / "locale" / "zh_CN" / "LC_MESSAGES"
@@ -38,10 +38,7 @@ def _open(entry: polib.POEntry) -> bool:
 def save(catalog: polib.POFile, path: Path) -> None:
     """Write `catalog` to `path` as sphinx-intl writes it."""
     catalog.save(str(path))
-    with path.open("rb") as handle:
-        messages = read_po(handle)
-    with path.open("wb") as handle:
-        write_po(handle, messages, width=76)
+    path.write_bytes(sphinx_intl_layout(path.read_bytes()))
 
 
 def merge(ours: Path, theirs: Path, out: Path) -> int:

@@ -216,20 +216,25 @@ def _content(text: bytes) -> tuple:
     return sorted(po.metadata.items()), entries
 
 
+def sphinx_intl_layout(raw: bytes) -> bytes:
+    """The catalog `raw` laid out as ``sphinx-intl update`` writes it (through babel)."""
+    from babel.messages import pofile
+
+    out = io.BytesIO()
+    pofile.write_po(out, pofile.read_po(io.BytesIO(raw), charset="utf-8"), width=WIDTH)
+    return out.getvalue()
+
+
 def format_catalogs(lang: str = "zh_CN") -> int:
     """Rewrite each catalog as ``sphinx-intl update`` writes it; return how many changed.
 
     Only the layout changes (line wrapping, header field order); a catalog whose
     messages or header values would differ in any way is left alone, with an error.
     """
-    from babel.messages import pofile
-
     changed = 0
     for path in sorted((LOCALE / lang / "LC_MESSAGES").rglob("*.po")):
         raw = path.read_bytes()
-        out = io.BytesIO()
-        pofile.write_po(out, pofile.read_po(io.BytesIO(raw), charset="utf-8"), width=WIDTH)
-        new = out.getvalue()
+        new = sphinx_intl_layout(raw)
         if new == raw:
             continue
         if _content(new) != _content(raw):
